@@ -1,0 +1,21 @@
+package org.gansweep.core.config;
+
+import java.util.List;
+
+/**
+ * A parsed, expanded and checked grid.
+ *
+ * @param name the experiment's name: its folder under the output directory
+ * @param paper which figure or table of the paper this grid answers, if any
+ * @param source the file it came from (or {@code builtin:NAME})
+ * @param sourceText the grid exactly as given, stored as {@code grid.yaml}
+ * @param axes the axis paths, in order
+ */
+public record ExperimentGrid(
+        String name,
+        String description,
+        String paper,
+        String source,
+        String sourceText,
+        List<String> axes,
+        List<Trial> trials) {}

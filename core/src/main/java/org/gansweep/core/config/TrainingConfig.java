@@ -1,0 +1,42 @@
+package org.gansweep.core.config;
+
+import static org.gansweep.core.plugin.FieldError.positive;
+import static org.gansweep.core.plugin.FieldError.require;
+
+/**
+ * How long and how a trial trains. Omitted fields take the defaults below.
+ *
+ * @param steps generator updates (one step = {@code dSteps} D updates then one G update)
+ * @param batchSize real and fake samples per update
+ * @param dSteps discriminator updates per generator update
+ * @param evalEvery evaluate metrics and save samples every this many steps (and at the last step)
+ * @param evalSamples generated samples per evaluation
+ * @param logEvery write d_loss and g_loss to metrics.csv every this many steps
+ */
+public record TrainingConfig(
+        Integer steps, Integer batchSize, Integer dSteps, Integer evalEvery, Integer evalSamples, Integer logEvery) {
+
+    public TrainingConfig {
+        steps = steps == null ? 2000 : steps;
+        batchSize = batchSize == null ? 64 : batchSize;
+        dSteps = dSteps == null ? 1 : dSteps;
+        evalEvery = evalEvery == null ? Math.max(1, steps / 4) : evalEvery;
+        evalSamples = evalSamples == null ? 2500 : evalSamples;
+        logEvery = logEvery == null ? 10 : logEvery;
+    }
+
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(null, null, null, null, null, null);
+    }
+
+    /** Throws {@link org.gansweep.core.plugin.FieldError} for values that are well-typed but unusable. */
+    public void check() {
+        positive("steps", steps);
+        positive("batchSize", batchSize);
+        positive("dSteps", dSteps);
+        positive("evalEvery", evalEvery);
+        positive("evalSamples", evalSamples);
+        positive("logEvery", logEvery);
+        require(batchSize <= 1 << 16, "batchSize", "must be at most 65536, got " + batchSize);
+    }
+}

@@ -1,0 +1,119 @@
+package org.gansweep.core.metrics;
+
+import ai.djl.ndarray.NDArray;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gansweep.core.plugin.DatasetAdapter;
+import org.gansweep.core.plugin.FieldError;
+import org.gansweep.core.plugin.Metric;
+import org.gansweep.core.plugin.Plugin;
+
+/**
+ * Mode metrics for Gaussian mixtures, the usual measures of mode collapse on toy data:
+ * <ul>
+ *   <li>{@code high_quality_fraction}: the fraction of samples within {@code threshold} standard
+ *       deviations of some mode;
+ *   <li>{@code modes_covered}: modes that hold at least {@code minFraction} of all samples among their
+ *       high-quality samples;
+ *   <li>{@code kl_divergence}: KL(p || uniform) of the histogram of nearest-mode assignments of all
+ *       samples, 0 when G spreads evenly over the modes, log(K) when it sits on one.
+ * </ul>
+ */
+public final class MixtureMetrics extends Plugin<MixtureMetrics.Params, Metric> {
+    public static final String MODES_COVERED = "modes_covered";
+    public static final String HIGH_QUALITY_FRACTION = "high_quality_fraction";
+    public static final String KL_DIVERGENCE = "kl_divergence";
+
+    public record Params(Double threshold, Double minFraction) {
+        public Params {
+            threshold = threshold == null ? 3.0 : threshold;
+            minFraction = minFraction == null ? 0.01 : minFraction;
+        }
+    }
+
+    public MixtureMetrics() {
+        super(Params.class, "modes_covered, high_quality_fraction, kl_divergence for Gaussian-mixture datasets (threshold in stds, minFraction)");
+    }
+
+    @Override
+    public void check(Params p) {
+        FieldError.positive("threshold", p.threshold());
+        FieldError.require(p.minFraction() > 0 && p.minFraction() <= 1, "minFraction", "must be in (0, 1], got " + p.minFraction());
+    }
+
+    @Override
+    protected Metric build(Params p) {
+        return new Metric() {
+            @Override
+            public List<String> names() {
+                return List.of(MODES_COVERED, HIGH_QUALITY_FRACTION, KL_DIVERGENCE);
+            }
+
+            @Override
+            public void check(DatasetAdapter dataset) {
+                FieldError.require(dataset.mixture().isPresent(), "type", "needs a Gaussian-mixture dataset (gaussian-ring, gaussian-grid)");
+            }
+
+            @Override
+            public Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset) {
+                return score(samples.toFloatArray(), dataset.mixture().orElseThrow(), p.threshold(), p.minFraction());
+            }
+        };
+    }
+
+    /** The three metrics for points given as interleaved x, y pairs. */
+    public static Map<String, Double> score(float[] xy, GaussianMixture mixture, double threshold, double minFraction) {
+        int n = xy.length / 2;
+        int k = mixture.modes();
+        double limit = threshold * mixture.std();
+        int[] good = new int[k];
+        int[] nearest = new int[k];
+        int highQuality = 0;
+        for (int i = 0; i < n; i++) {
+            double x = xy[2 * i];
+            double y = xy[2 * i + 1];
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double dx = x - mixture.centers()[c][0];
+                double dy = y - mixture.centers()[c][1];
+                double dist = Math.sqrt(dx * dx + dy * dy);
+                if (dist < bestD) {
+                    bestD = dist;
+                    best = c;
+                }
+            }
+            if (best < 0) {
+                continue; // NaN sample: neither near a mode nor assignable
+            }
+            nearest[best]++;
+            if (bestD <= limit) {
+                good[best]++;
+                highQuality++;
+            }
+        }
+        int covered = 0;
+        for (int c = 0; c < k; c++) {
+            if (good[c] >= minFraction * n) {
+                covered++;
+            }
+        }
+        int assigned = 0;
+        for (int c : nearest) {
+            assigned += c;
+        }
+        double kl = 0;
+        for (int c = 0; c < k; c++) {
+            if (nearest[c] > 0) {
+                double pc = (double) nearest[c] / assigned;
+                kl += pc * Math.log(pc * k);
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(MODES_COVERED, (double) covered);
+        out.put(HIGH_QUALITY_FRACTION, n == 0 ? 0.0 : (double) highQuality / n);
+        out.put(KL_DIVERGENCE, assigned == 0 ? Double.NaN : kl);
+        return out;
+    }
+}

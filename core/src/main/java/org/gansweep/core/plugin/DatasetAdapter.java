@@ -1,0 +1,19 @@
+package org.gansweep.core.plugin;
+
+import ai.djl.ndarray.types.Shape;
+import java.util.Optional;
+import org.gansweep.core.metrics.GaussianMixture;
+
+/** A source of real samples, in the range the generator produces. */
+public interface DatasetAdapter {
+    /** Shape of one sample, without the batch axis: (2) for points, (C, H, W) for images. */
+    Shape sampleShape();
+
+    /** Opens a seeded stream of training batches. */
+    RealSampler open(long seed);
+
+    /** The mixture's components, for datasets that are Gaussian mixtures (mode metrics, density plots). */
+    default Optional<GaussianMixture> mixture() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,49 @@
+package org.gansweep.core.plugin;
+
+/**
+ * A pluggable part (loss, architecture, dataset, metric, optimizer, figure) as YAML names it.
+ *
+ * <p>The YAML section of a component (everything but {@code type}) is bound by Jackson to the record
+ * {@link #paramsType()}, so unknown or mistyped fields are caught with their location before anything
+ * trains. Records fill in their own defaults, and the bound record is written back into the trial's
+ * resolved {@code config.yaml}: a result always says the exact values that produced it.
+ *
+ * @param <P> the parameters record
+ * @param <T> what the plugin builds
+ */
+public abstract class Plugin<P extends Record, T> {
+    private final Class<P> paramsType;
+    private final String summary;
+
+    protected Plugin(Class<P> paramsType, String summary) {
+        this.paramsType = paramsType;
+        this.summary = summary;
+    }
+
+    public final Class<P> paramsType() {
+        return paramsType;
+    }
+
+    /** One line for {@code gansweep list}. */
+    public final String summary() {
+        return summary;
+    }
+
+    /** Builds the part from parameters already bound and checked. */
+    public final T create(Record params) {
+        return build(paramsType.cast(params));
+    }
+
+    /**
+     * Checks parameters beyond their types; throws {@link FieldError} naming the offending field.
+     * Called once per trial before anything trains.
+     */
+    public void check(P params) {}
+
+    @SuppressWarnings("unchecked")
+    public final void checkRecord(Record params) {
+        check((P) params);
+    }
+
+    protected abstract T build(P params);
+}

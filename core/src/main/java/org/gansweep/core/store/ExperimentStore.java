@@ -1,0 +1,128 @@
+package org.gansweep.core.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One experiment's folder, {@code DIR/EXPERIMENT/}, held under a lock so that two sweeps never write it
+ * at once. Layout: {@code grid.yaml}, {@code trials/TRIAL_ID/{config.yaml, metrics.csv, samples/,
+ * summary.json}}, {@code report/}. A trial is finished once its {@code summary.json} exists; finished
+ * trials are never rewritten.
+ */
+public final class ExperimentStore implements AutoCloseable {
+    public static final String SUMMARY = "summary.json";
+    public static final String CONFIG = "config.yaml";
+    public static final String METRICS = "metrics.csv";
+    public static final String SAMPLES = "samples";
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private ExperimentStore(Path dir, FileChannel lockChannel, FileLock lock) {
+        this.dir = dir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Opens (creating) the folder and takes its lock; fails with a clear message if another sweep holds it. */
+    public static ExperimentStore open(Path dir) throws StoreException {
+        try {
+            Files.createDirectories(dir.resolve("trials"));
+        } catch (AccessDeniedException e) {
+            throw new StoreException("cannot create " + dir + ": permission denied; choose another --out folder");
+        } catch (FileSystemException e) {
+            throw new StoreException("cannot create " + dir + ": " + e.getReason() + "; choose another --out folder");
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + dir + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(dir)) {
+            throw new StoreException("cannot write to " + dir + ": permission denied; choose another --out folder");
+        }
+        Path lockFile = dir.resolve(".lock");
+        try {
+            FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                ch.close();
+                throw new StoreException("another gansweep sweep is writing to " + dir + " (it holds " + lockFile
+                        + "); wait for it to finish or use another --out folder");
+            }
+            ch.truncate(0);
+            ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            return new ExperimentStore(dir, ch, lock);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new StoreException("this process already holds the lock on " + dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage());
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path trialDir(String trialId) {
+        return dir.resolve("trials").resolve(trialId);
+    }
+
+    public boolean isFinished(String trialId) {
+        return Files.exists(trialDir(trialId).resolve(SUMMARY));
+    }
+
+    /**
+     * Stores the grid as given. If a different grid was stored before, it is kept as
+     * {@code grid.TIMESTAMP.yaml}: results made with it stay explainable.
+     */
+    public void saveGrid(String text) throws IOException {
+        Path grid = dir.resolve("grid.yaml");
+        if (Files.exists(grid)) {
+            String old = Files.readString(grid);
+            if (old.equals(text)) {
+                return;
+            }
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Files.move(grid, dir.resolve("grid." + stamp + ".yaml"));
+        }
+        AtomicFiles.write(grid, text);
+    }
+
+    /** Clears what an interrupted earlier attempt of an unfinished trial left behind. */
+    public void resetUnfinished(String trialId) throws IOException {
+        Path t = trialDir(trialId);
+        if (isFinished(trialId) || !Files.exists(t)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(t)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(t) && !p.getFileName().toString().equals(CONFIG)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        lockChannel.close();
+    }
+
+    /** The folder cannot be used; the message says why and what to do. */
+    public static final class StoreException extends Exception {
+        public StoreException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.gansweep.core.store;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** How a result was produced: code version, libraries, machine and settings. */
+public final class Provenance {
+    private static volatile String gitCommit;
+
+    private Provenance() {}
+
+    public static Map<String, Object> collect(String configHash, long seed) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("gansweep_version", version());
+        p.put("git_commit", gitCommit());
+        p.put("config_hash", configHash);
+        p.put("seed", seed);
+        p.put("djl_version", Engine.getDjlVersion());
+        Engine engine = Engine.getInstance();
+        p.put("engine", engine.getEngineName());
+        p.put("engine_version", engine.getVersion());
+        p.put("device", engine.defaultDevice().toString());
+        p.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        p.put("interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+        p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        p.put("cpus", Runtime.getRuntime().availableProcessors());
+        p.put("host", host());
+        p.put("finished_at", Instant.now().toString());
+        return p;
+    }
+
+    public static String version() {
+        String v = Provenance.class.getPackage().getImplementationVersion();
+        return v != null ? v : System.getProperty("gansweep.version", "dev");
+    }
+
+    /** The commit of the gansweep checkout ({@code gansweep.home}), with "-dirty" for local changes. */
+    public static String gitCommit() {
+        if (gitCommit == null) {
+            String home = System.getProperty("gansweep.home", ".");
+            String out = run(home, "git", "describe", "--always", "--dirty", "--abbrev=40");
+            gitCommit = out == null || out.isBlank() ? "unknown" : out.trim();
+        }
+        return gitCommit;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String run(String dir, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(Path.of(dir).toFile()).redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

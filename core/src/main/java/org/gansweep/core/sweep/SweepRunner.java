@@ -1,0 +1,181 @@
+package org.gansweep.core.sweep;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.Trial;
+import org.gansweep.core.config.Yaml;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.core.store.AtomicFiles;
+import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.store.Summary;
+import org.gansweep.core.train.TrainingListener;
+
+/**
+ * Runs every unfinished trial of a grid into {@code OUT/EXPERIMENT/}: in this JVM with one worker, or
+ * in worker processes with several. Finished trials (those with a summary.json) are skipped, so
+ * running the same sweep again resumes it.
+ */
+public final class SweepRunner {
+    private final PluginCatalog catalog;
+    private final WorkerLauncher launcher;
+
+    public SweepRunner(PluginCatalog catalog, WorkerLauncher launcher) {
+        this.catalog = catalog;
+        this.launcher = launcher;
+    }
+
+    /** Counts of how the sweep's trials ended; skipped ones keep their stored status. */
+    public record Outcome(Path dir, int ran, int skipped, int completed, int failed, int diverged) {
+        /** 0 when every trial completed, 1 when some failed or diverged. */
+        public int exitCode() {
+            return failed + diverged > 0 ? 1 : 0;
+        }
+    }
+
+    public Outcome run(ExperimentGrid grid, Path outRoot, int workers, SweepProgress progress)
+            throws IOException, ExperimentStore.StoreException, InterruptedException {
+        try (ExperimentStore store = ExperimentStore.open(outRoot.resolve(grid.name()))) {
+            store.saveGrid(grid.sourceText());
+            List<Trial> pending = new ArrayList<>();
+            int skipped = 0;
+            for (Trial t : grid.trials()) {
+                if (store.isFinished(t.id())) {
+                    skipped++;
+                } else {
+                    pending.add(t);
+                }
+            }
+            progress.started(grid, pending, skipped);
+            for (Trial t : pending) {
+                store.resetUnfinished(t.id());
+                writeConfig(store.trialDir(t.id()), t);
+            }
+            if (workers <= 1 || launcher == null) {
+                TrialRunner runner = new TrialRunner(catalog);
+                for (Trial t : pending) {
+                    Summary s = runner.run(t, store.trialDir(t.id()), new TrainingListener() {
+                        @Override
+                        public void onStep(int step) {
+                            progress.step(t, step);
+                        }
+                    });
+                    progress.finished(t, s);
+                }
+            } else {
+                ExecutorService pool = Executors.newFixedThreadPool(workers);
+                try {
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (Trial t : pending) {
+                        futures.add(pool.submit(() -> {
+                            progress.finished(t, runWorker(t, store.trialDir(t.id()), progress));
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : futures) {
+                        try {
+                            f.get();
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            throw new IOException("a worker could not be run: " + e.getCause(), e.getCause());
+                        }
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            progress.done();
+            int completed = 0;
+            int failed = 0;
+            int diverged = 0;
+            for (Trial t : grid.trials()) {
+                Summary s = readSummary(store.trialDir(t.id()));
+                switch (s == null ? "failed" : s.status()) {
+                    case "completed" -> completed++;
+                    case "diverged" -> diverged++;
+                    default -> failed++;
+                }
+            }
+            return new Outcome(store.dir(), pending.size(), skipped, completed, failed, diverged);
+        }
+    }
+
+    /** Runs a trial in a worker process; a worker that dies without a summary gets a {@code failed} one. */
+    private Summary runWorker(Trial t, Path trialDir, SweepProgress progress) throws IOException, InterruptedException {
+        Process p = launcher.start(trialDir);
+        p.getOutputStream().close();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                Writer log = Files.newBufferedWriter(trialDir.resolve("worker.log"), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("progress ")) {
+                    try {
+                        progress.step(t, Integer.parseInt(line.substring(9).trim()));
+                    } catch (NumberFormatException e) {
+                        log.write(line + "\n");
+                    }
+                } else {
+                    log.write(line + "\n");
+                    log.flush();
+                }
+            }
+        }
+        int code = p.waitFor();
+        Summary s = readSummary(trialDir);
+        if (s == null) {
+            s = new Summary(t.id(), "failed", Map.of(), t.seed(), 0, 0, null,
+                    "the worker process exited with code " + code + " without a result; see " + trialDir.resolve("worker.log"),
+                    t.setting(), t.hash(), TrialRunner.provenance(t));
+            TrialRunner.write(trialDir, s);
+        }
+        return s;
+    }
+
+    public static Summary readSummary(Path trialDir) {
+        Path f = trialDir.resolve(ExperimentStore.SUMMARY);
+        try {
+            return Files.exists(f) ? Yaml.json().readValue(f.toFile(), Summary.class) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static void writeConfig(Path trialDir, Trial t) throws IOException {
+        Files.createDirectories(trialDir);
+        String header = "# gansweep trial " + t.id() + " (config hash " + t.hash() + ")\n"
+                + "# Every default filled in; `gansweep run` and `gansweep trial` read it back as it is.\n";
+        AtomicFiles.write(trialDir.resolve(ExperimentStore.CONFIG), header + Yaml.yaml().writeValueAsString(t.resolved()));
+        AtomicFiles.write(trialDir.resolve(TRIAL_IDENTITY), Yaml.json().writeValueAsBytes(new Identity(t.id(), t.label(), t.setting(), t.hash())));
+    }
+
+    public static final String TRIAL_IDENTITY = "trial.json";
+
+    /** Who a trial folder is within its grid, beside its config: what a worker process needs to know. */
+    public record Identity(String id, String label, Map<String, String> setting, String hash) {}
+
+    /** The trial stored in a folder by a sweep: its config read back, with its identity in the grid. */
+    public static Trial readTrial(org.gansweep.core.config.GridLoader loader, Path trialDir)
+            throws IOException, org.gansweep.core.config.ConfigException {
+        Trial t = loader.loadTrial(trialDir.resolve(ExperimentStore.CONFIG));
+        Path idFile = trialDir.resolve(TRIAL_IDENTITY);
+        if (!Files.exists(idFile)) {
+            return t;
+        }
+        Identity id = Yaml.json().readValue(idFile.toFile(), Identity.class);
+        if (!id.hash().equals(t.hash())) {
+            throw new IOException(trialDir + ": config.yaml no longer hashes to " + id.hash() + " (now " + t.hash()
+                    + "); it was edited, or gansweep's defaults changed since the sweep");
+        }
+        return new Trial(id.id(), id.label(), id.setting(), t.config(), t.resolved(), t.hash());
+    }
+}

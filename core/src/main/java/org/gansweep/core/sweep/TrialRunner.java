@@ -1,0 +1,102 @@
+package org.gansweep.core.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gansweep.core.config.Trial;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.core.store.AtomicFiles;
+import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.store.Provenance;
+import org.gansweep.core.store.Summary;
+import org.gansweep.core.store.TrialRecorder;
+import org.gansweep.core.train.AdversarialTraining;
+import org.gansweep.core.train.TrainingListener;
+import org.gansweep.core.train.TrainingResult;
+
+/** Trains one trial into its folder and writes its summary, whatever happens. */
+public final class TrialRunner {
+    private final PluginCatalog catalog;
+
+    public TrialRunner(PluginCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Runs the trial; never throws for a training failure: it is recorded as {@code failed}. */
+    public Summary run(Trial trial, Path trialDir, TrainingListener progress) throws IOException {
+        long start = System.nanoTime();
+        TrainingResult result;
+        String error = null;
+        try {
+            AdversarialTraining.Setup setup = TrialParts.setup(catalog, trial.config(), true);
+            try (TrialRecorder recorder = new TrialRecorder(trialDir, TrialParts.metricNames(setup))) {
+                result = AdversarialTraining.run(setup, new Both(recorder, progress));
+            }
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vm && !(e instanceof OutOfMemoryError)) {
+                throw vm;
+            }
+            result = new TrainingResult(TrainingResult.Status.failed, 0, null, Map.of());
+            error = describe(e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Summary summary = new Summary(trial.id(), result.status().name(), new LinkedHashMap<>(result.metrics()),
+                trial.seed(), result.steps(), Math.round(seconds * 1000) / 1000.0, result.divergedAtStep(), error,
+                trial.setting(), trial.hash(), provenance(trial));
+        write(trialDir, summary);
+        return summary;
+    }
+
+    static Map<String, Object> provenance(Trial trial) {
+        try {
+            return Provenance.collect(trial.hash(), trial.seed());
+        } catch (RuntimeException e) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("config_hash", trial.hash());
+            p.put("seed", trial.seed());
+            p.put("error", String.valueOf(e));
+            return p;
+        }
+    }
+
+    public static void write(Path trialDir, Summary summary) throws IOException {
+        AtomicFiles.write(trialDir.resolve(ExperimentStore.SUMMARY),
+                org.gansweep.core.config.Yaml.json().writeValueAsBytes(summary));
+    }
+
+    static String describe(Throwable e) {
+        StringWriter sw = new StringWriter();
+        e.printStackTrace(new PrintWriter(sw));
+        String trace = sw.toString();
+        String[] lines = trace.split("\n");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(lines.length, 12); i++) {
+            sb.append(lines[i].stripTrailing()).append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    /** Sends training events to the recorder and to the progress display. */
+    private record Both(TrainingListener a, TrainingListener b) implements TrainingListener {
+        @Override
+        public void onLosses(int step, float d, float g) {
+            a.onLosses(step, d, g);
+            b.onLosses(step, d, g);
+        }
+
+        @Override
+        public void onEvaluation(int step, Map<String, Double> metrics, ai.djl.ndarray.NDArray samples) {
+            a.onEvaluation(step, metrics, samples);
+            b.onEvaluation(step, metrics, samples);
+        }
+
+        @Override
+        public void onStep(int step) {
+            a.onStep(step);
+            b.onStep(step);
+        }
+    }
+}

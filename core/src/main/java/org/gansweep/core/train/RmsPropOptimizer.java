@@ -1,0 +1,63 @@
+package org.gansweep.core.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.HashMap;
+import java.util.Map;
+import org.gansweep.core.plugin.FieldError;
+import org.gansweep.core.plugin.OptimizerSpec;
+import org.gansweep.core.plugin.ParameterUpdater;
+import org.gansweep.core.plugin.Plugin;
+
+/**
+ * RMSProp, {@code v = rho v + (1 - rho) g^2; w -= lr g / (sqrt(v) + eps)}, written with NDArray ops
+ * because DJL's PyTorch engine has no native RMSProp update.
+ */
+public final class RmsPropOptimizer extends Plugin<RmsPropOptimizer.Params, OptimizerSpec> {
+
+    public record Params(Double lr, Double rho, Double epsilon) {
+        public Params {
+            lr = lr == null ? 2e-4 : lr;
+            rho = rho == null ? 0.9 : rho;
+            epsilon = epsilon == null ? 1e-8 : epsilon;
+        }
+    }
+
+    public RmsPropOptimizer() {
+        super(Params.class, "RMSProp (lr, rho, epsilon), as in the paper's batch-norm ablation");
+    }
+
+    @Override
+    public void check(Params p) {
+        FieldError.positive("lr", p.lr());
+        FieldError.require(p.rho() >= 0 && p.rho() < 1, "rho", "must be in [0, 1), got " + p.rho());
+        FieldError.positive("epsilon", p.epsilon());
+    }
+
+    @Override
+    protected OptimizerSpec build(Params p) {
+        return () -> new Updater(p.lr().floatValue(), p.rho().floatValue(), p.epsilon().floatValue());
+    }
+
+    private static final class Updater implements ParameterUpdater {
+        private final float lr;
+        private final float rho;
+        private final float eps;
+        private final Map<String, NDArray> meanSquares = new HashMap<>();
+
+        Updater(float lr, float rho, float eps) {
+            this.lr = lr;
+            this.rho = rho;
+            this.eps = eps;
+        }
+
+        @Override
+        public void update(String id, NDArray weight, NDArray gradient) {
+            NDArray v = meanSquares.computeIfAbsent(id, k -> weight.zerosLike());
+            try (NDArray sq = gradient.square(); NDArray denom = v.muli(rho).addi(sq.muli(1 - rho)).sqrt().addi(eps);
+                    NDArray step = gradient.div(denom).muli(lr)) {
+                weight.subi(step);
+            }
+            gradient.subi(gradient);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.gansweep.core.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/** What the training loop reports while it runs. All methods are called on the training thread. */
+public interface TrainingListener {
+    /** D and G losses of {@code step}, every {@code training.logEvery} steps and at the last step. */
+    default void onLosses(int step, float dLoss, float gLoss) {}
+
+    /**
+     * An evaluation: at step 0 (before training), every {@code evalEvery} steps and at the last step.
+     * {@code samples} lives only for the duration of the call.
+     */
+    default void onEvaluation(int step, Map<String, Double> metrics, NDArray samples) {}
+
+    /** After every step; cheap implementations only. */
+    default void onStep(int step) {}
+}

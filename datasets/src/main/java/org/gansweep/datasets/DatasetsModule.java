@@ -1,0 +1,14 @@
+package org.gansweep.datasets;
+
+import com.google.inject.AbstractModule;
+import org.gansweep.core.plugin.Registries;
+
+/** Registers the datasets under their YAML names. */
+public final class DatasetsModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        var datasets = Registries.datasets(binder());
+        datasets.addBinding("gaussian-ring").to(GaussianRing.class);
+        datasets.addBinding("gaussian-grid").to(GaussianGrid.class);
+    }
+}

@@ -1,0 +1,124 @@
+package org.gansweep.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gansweep.core.config.ConfigException;
+import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.Trial;
+import org.gansweep.core.config.Yaml;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.core.sweep.TrialParts;
+import org.gansweep.core.train.AdversarialTraining;
+import org.gansweep.core.train.TrainingListener;
+import org.gansweep.core.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Trains each trial of a grid for N steps without evaluation or storage and prints one JSON line per
+ * trial: steps per second after a warm-up (one step = one D and one G update, as the PyTorch peer counts
+ * them) and the process's peak resident memory during that trial.
+ */
+@Command(name = "bench", description = "Time each trial for N steps; one JSON line per trial with steps_per_second and peak_memory_mb.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GRID.yaml", description = "the grid (default: the built-in ring experiment)")
+    Path grid;
+
+    @Option(names = "--steps", defaultValue = "500", description = "steps per trial (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "steps not timed at the start (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a field in every trial")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--memory-at", split = ",", paramLabel = "STEP", description = "also report resident memory (MB) after these steps")
+    List<Integer> memoryAt = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        if (steps <= warmup) {
+            spec.commandLine().getErr().println("gansweep: --steps must exceed --warmup (" + warmup + ")");
+            return 2;
+        }
+        List<String> overrides = new ArrayList<>(sets);
+        overrides.add("training.steps=" + steps);
+        ExperimentGrid g;
+        try {
+            g = Grids.load(grid, overrides);
+        } catch (ConfigException e) {
+            return Grids.printErrors(e, spec.commandLine().getErr());
+        }
+        PluginCatalog catalog = Main.injector().getInstance(PluginCatalog.class);
+        for (Trial t : g.trials()) {
+            resetPeakMemory();
+            AdversarialTraining.Setup setup = TrialParts.setup(catalog, t.config(), false);
+            long[] start = {System.nanoTime()};
+            ObjectNode line = Yaml.json().createObjectNode();
+            ObjectNode rssAt = Yaml.json().createObjectNode();
+            TrainingResult r = AdversarialTraining.run(setup, new TrainingListener() {
+                @Override
+                public void onStep(int step) {
+                    if (step == warmup) {
+                        start[0] = System.nanoTime();
+                    }
+                    if (memoryAt.contains(step)) {
+                        rssAt.put(Integer.toString(step), memoryMb("VmRSS"));
+                    }
+                }
+            });
+            double seconds = (System.nanoTime() - start[0]) / 1e9;
+            line.put("trial", t.label());
+            line.put("setting", t.settingName());
+            line.put("status", r.status().name());
+            line.put("steps", r.steps());
+            line.put("warmup_steps", warmup);
+            line.put("steps_per_second", Math.round((r.steps() - warmup) / seconds * 100) / 100.0);
+            line.put("peak_memory_mb", memoryMb("VmHWM"));
+            if (!rssAt.isEmpty()) {
+                line.set("rss_mb_at_step", rssAt);
+            }
+            line.put("batch_size", t.config().training().batchSize());
+            line.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            line.put("d_loss", r.metrics().get("d_loss"));
+            line.put("g_loss", r.metrics().get("g_loss"));
+            out.println(Yaml.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Linux: writing 5 to clear_refs resets the peak resident set size, so each trial's peak is its own. */
+    private static void resetPeakMemory() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not allowed: the peak then covers the whole process
+        }
+    }
+
+    private static double memoryMb(String field) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith(field + ":")) {
+                    return Math.round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 * 10) / 10.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return -1;
+    }
+}

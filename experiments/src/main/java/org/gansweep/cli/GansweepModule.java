@@ -1,0 +1,20 @@
+package org.gansweep.cli;
+
+import com.google.inject.AbstractModule;
+import org.gansweep.core.CoreModule;
+import org.gansweep.datasets.DatasetsModule;
+import org.gansweep.losses.LossesModule;
+import org.gansweep.models.ModelsModule;
+import org.gansweep.reports.ReportsModule;
+
+/** The root of the object graph: every module's plugins, by YAML name. */
+public final class GansweepModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        install(new CoreModule());
+        install(new LossesModule());
+        install(new ModelsModule());
+        install(new DatasetsModule());
+        install(new ReportsModule());
+    }
+}

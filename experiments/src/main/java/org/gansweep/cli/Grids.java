@@ -1,0 +1,44 @@
+package org.gansweep.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.gansweep.core.config.ConfigException;
+import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.GridLoader;
+import org.gansweep.core.plugin.PluginCatalog;
+
+/** Loads the grid a command names, or the built-in default experiment. */
+final class Grids {
+    static final String DEFAULT = "ring.yaml";
+
+    private Grids() {}
+
+    static GridLoader loader() {
+        return new GridLoader(Main.injector().getInstance(PluginCatalog.class));
+    }
+
+    static ExperimentGrid load(Path grid, List<String> overrides) throws ConfigException {
+        if (grid != null) {
+            return loader().load(grid, overrides);
+        }
+        try (InputStream in = Grids.class.getResourceAsStream("/grids/" + DEFAULT)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in grid " + DEFAULT + " is missing from the jar");
+            }
+            return loader().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "builtin:experiments/" + DEFAULT, overrides);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int printErrors(ConfigException e, java.io.PrintWriter err) {
+        for (String line : e.errors()) {
+            err.println(line);
+        }
+        err.println("gansweep: the grid has " + e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + "; nothing was run");
+        return 2;
+    }
+}

@@ -1,0 +1,31 @@
+package org.gansweep.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gansweep.core.sweep.WorkerLauncher;
+
+/** Starts {@code gansweep trial DIR} in a new JVM with this JVM's class path and settings. */
+final class JvmWorkerLauncher implements WorkerLauncher {
+    @Override
+    public Process start(Path trialDir) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // Settings (-D, -X) carry over; agents and debuggers do not.
+            if (arg.startsWith("-D") || arg.startsWith("-X")) {
+                cmd.add(arg);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.add("trial");
+        cmd.add(trialDir.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putIfAbsent("DJL_OFFLINE", "true");
+        return pb.start();
+    }
+}

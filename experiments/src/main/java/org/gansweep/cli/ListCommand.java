@@ -1,0 +1,54 @@
+package org.gansweep.cli;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.gansweep.core.plugin.Kind;
+import org.gansweep.core.plugin.Plugin;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.reports.FigureCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", description = "Every registered loss, architecture, dataset, optimizer, metric and figure, with its parameters and defaults.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        PluginCatalog catalog = Main.injector().getInstance(PluginCatalog.class);
+        for (Kind kind : Kind.values()) {
+            out.println(kind.section() + ":");
+            for (Map.Entry<String, Plugin<?, ?>> e : catalog.of(kind).entrySet()) {
+                Plugin<?, ?> p = e.getValue();
+                out.printf("  %-16s %s%n", e.getKey(), p.summary());
+                Record defaults = defaults(p.paramsType());
+                for (RecordComponent rc : p.paramsType().getRecordComponents()) {
+                    Object v = defaults == null ? null : rc.getAccessor().invoke(defaults);
+                    out.printf("  %-16s   %s = %s%n", "", rc.getName(), v);
+                }
+            }
+        }
+        out.println("figures:");
+        for (var f : Main.injector().getInstance(FigureCatalog.class).figures().entrySet()) {
+            out.printf("  %-16s %s%n", f.getKey(), f.getValue().description());
+        }
+        return 0;
+    }
+
+    /** The record with every field at its default (all-null constructor arguments). */
+    private static Record defaults(Class<? extends Record> type) {
+        try {
+            RecordComponent[] rcs = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[rcs.length];
+            for (int i = 0; i < rcs.length; i++) {
+                types[i] = rcs[i].getType();
+            }
+            return type.getDeclaredConstructor(types).newInstance(new Object[rcs.length]);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}

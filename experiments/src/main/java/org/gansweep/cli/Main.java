@@ -1,0 +1,65 @@
+package org.gansweep.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import org.gansweep.core.store.Provenance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gansweep} command line. Exit codes: 0 all trials completed, 1 some failed or diverged, 2 bad usage or config. */
+@Command(
+        name = "gansweep",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Reproducible GAN / LSGAN experiment sweeps from YAML grids, with reports.",
+        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, ListCommand.class,
+            BenchCommand.class, TrialCommand.class},
+        exitCodeOnInvalidInput = 2,
+        exitCodeOnExecutionException = 2)
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private static volatile Injector injector;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI in this JVM (tests call this) and returns its exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("gansweep: internal error: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    static Injector injector() {
+        if (injector == null) {
+            synchronized (Main.class) {
+                if (injector == null) {
+                    injector = Guice.createInjector(new GansweepModule());
+                }
+            }
+        }
+        return injector;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gansweep " + Provenance.version()};
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.gansweep.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gansweep.core.config.ConfigException;
+import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.sweep.SweepRunner;
+import org.gansweep.reports.ReportBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", description = "Run a sweep (skipping finished trials), then write its report.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GRID.yaml", description = "the grid (default: the built-in ring experiment)")
+    Path grid;
+
+    @Option(names = "--out", defaultValue = "runs", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--workers", defaultValue = "1", description = "trials run in parallel, each in its own JVM (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a field in every trial, e.g. training.steps=200")
+    List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        var err = spec.commandLine().getErr();
+        var stdout = spec.commandLine().getOut();
+        if (workers < 1) {
+            err.println("gansweep: --workers must be at least 1, got " + workers);
+            return 2;
+        }
+        ExperimentGrid g;
+        try {
+            g = Grids.load(grid, sets);
+        } catch (ConfigException e) {
+            return Grids.printErrors(e, err);
+        }
+        SweepRunner runner = new SweepRunner(Main.injector().getInstance(PluginCatalog.class), new JvmWorkerLauncher());
+        SweepRunner.Outcome o;
+        try (ConsoleProgress progress = new ConsoleProgress(err)) {
+            o = runner.run(g, out, workers, progress);
+        } catch (ExperimentStore.StoreException e) {
+            err.println("gansweep: " + e.getMessage());
+            return 2;
+        }
+        Path index = Main.injector().getInstance(ReportBuilder.class).build(o.dir());
+        stdout.printf("%s: %d trials, %d run now, %d already finished: %d completed, %d diverged, %d failed%n",
+                g.name(), g.trials().size(), o.ran(), o.skipped(), o.completed(), o.diverged(), o.failed());
+        stdout.println("report: " + index);
+        return o.exitCode();
+    }
+}

@@ -1,0 +1,44 @@
+package org.gansweep.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gansweep.core.config.Trial;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.core.store.Summary;
+import org.gansweep.core.sweep.SweepRunner;
+import org.gansweep.core.sweep.TrialRunner;
+import org.gansweep.core.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The worker process of a parallel sweep: trains one trial folder prepared by {@code run}. */
+@Command(name = "trial", hidden = true, description = "Train one prepared trial folder (used by run --workers N).")
+final class TrialCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRIAL_DIR")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        Trial t = SweepRunner.readTrial(Grids.loader(), dir);
+        int total = t.config().training().steps();
+        int every = Math.max(1, total / 100);
+        Summary s = new TrialRunner(Main.injector().getInstance(PluginCatalog.class)).run(t, dir, new TrainingListener() {
+            @Override
+            public void onStep(int step) {
+                if (step % every == 0 || step == total) {
+                    out.println("progress " + step);
+                    out.flush();
+                }
+            }
+        });
+        if (s.error() != null) {
+            spec.commandLine().getErr().println(s.error());
+        }
+        return s.completed() ? 0 : 1;
+    }
+}

@@ -1,0 +1,43 @@
+package org.gansweep.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gansweep.core.config.ConfigException;
+import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.Trial;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", description = "Check a grid and print its trials; errors as file:line:column: message (exit 2).")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GRID.yaml", description = "the grid (default: the built-in ring experiment)")
+    Path grid;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a field in every trial, e.g. training.steps=200")
+    List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        ExperimentGrid g;
+        try {
+            g = Grids.load(grid, sets);
+        } catch (ConfigException e) {
+            return Grids.printErrors(e, spec.commandLine().getErr());
+        }
+        out.printf("%s: %d trials (%s x %d seeds)%n", g.name(), g.trials().size(),
+                g.axes().isEmpty() ? "no axes" : String.join(" x ", g.axes()), g.trials().stream().map(Trial::seed).distinct().count());
+        for (Trial t : g.trials()) {
+            out.printf("  %-48s seed %-4d %s%n", t.id(), t.seed(), t.settingName());
+        }
+        out.println("ok");
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package org.gansweep.losses;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import org.gansweep.core.plugin.AdversarialLoss;
+import org.gansweep.core.plugin.Plugin;
+
+/**
+ * The regular GAN loss: sigmoid cross-entropy on D's decision value x, written with softplus so it is
+ * exact for large |x| ({@code -log sigmoid(x) = softplus(-x)}, {@code -log(1 - sigmoid(x)) = softplus(x)}).
+ * <ul>
+ *   <li>D minimises {@code E[softplus(-D(x))] + E[softplus(D(G(z)))]}.
+ *   <li>G, non-saturating (the default, what DCGAN trains with), minimises {@code E[softplus(-D(G(z)))]};
+ *       minimax, Goodfellow's original, minimises {@code E[log(1 - sigmoid(D(G(z))))] = -E[softplus(D(G(z)))]}.
+ * </ul>
+ */
+public final class CrossEntropyLoss implements AdversarialLoss {
+    public enum Generator {
+        @com.fasterxml.jackson.annotation.JsonProperty("non-saturating")
+        NON_SATURATING,
+        @com.fasterxml.jackson.annotation.JsonProperty("minimax")
+        MINIMAX;
+
+        @Override
+        public String toString() {
+            return this == NON_SATURATING ? "non-saturating" : "minimax";
+        }
+    }
+
+    public record Params(Generator generator) {
+        public Params {
+            generator = generator == null ? Generator.NON_SATURATING : generator;
+        }
+    }
+
+    private final Generator generator;
+
+    public CrossEntropyLoss(Generator generator) {
+        this.generator = generator;
+    }
+
+    @Override
+    public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
+        return Activation.softPlus(realScores.neg()).mean().add(Activation.softPlus(fakeScores).mean());
+    }
+
+    @Override
+    public NDArray generatorLoss(NDArray fakeScores) {
+        return generator == Generator.NON_SATURATING
+                ? Activation.softPlus(fakeScores.neg()).mean()
+                : Activation.softPlus(fakeScores).mean().neg();
+    }
+
+    /** Registered as {@code gan}. */
+    public static final class Factory extends Plugin<Params, AdversarialLoss> {
+        public Factory() {
+            super(Params.class, "sigmoid cross-entropy GAN loss; generator: non-saturating (default) or minimax");
+        }
+
+        @Override
+        protected AdversarialLoss build(Params p) {
+            return new CrossEntropyLoss(p.generator());
+        }
+    }
+}

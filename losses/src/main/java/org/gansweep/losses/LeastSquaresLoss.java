@@ -1,0 +1,92 @@
+package org.gansweep.losses;
+
+import ai.djl.ndarray.NDArray;
+import org.gansweep.core.plugin.AdversarialLoss;
+import org.gansweep.core.plugin.FieldError;
+import org.gansweep.core.plugin.NoParams;
+import org.gansweep.core.plugin.Plugin;
+
+/**
+ * The LSGAN loss (Mao et al. 2017, eq. 2): D minimises {@code 1/2 E[(D(x) - b)^2] + 1/2 E[(D(G(z)) - a)^2]},
+ * G minimises {@code 1/2 E[(D(G(z)) - c)^2]}, on D's raw (linear) output. With {@code b - c = 1} and
+ * {@code b - a = 2} (a=-1, b=1, c=0) it minimises the Pearson chi-squared divergence between
+ * {@code p_data + p_g} and {@code 2 p_g}; a=0, b=c=1 (G wants D to see its samples as real) is the other scheme.
+ */
+public final class LeastSquaresLoss implements AdversarialLoss {
+    private final float a;
+    private final float b;
+    private final float c;
+
+    public LeastSquaresLoss(double a, double b, double c) {
+        this.a = (float) a;
+        this.b = (float) b;
+        this.c = (float) c;
+    }
+
+    public record Params(Double a, Double b, Double c) {
+        public Params {
+            a = a == null ? -1.0 : a;
+            b = b == null ? 1.0 : b;
+            c = c == null ? 0.0 : c;
+        }
+    }
+
+    @Override
+    public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
+        return realScores.sub(b).square().mean().add(fakeScores.sub(a).square().mean()).mul(0.5f);
+    }
+
+    @Override
+    public NDArray generatorLoss(NDArray fakeScores) {
+        return fakeScores.sub(c).square().mean().mul(0.5f);
+    }
+
+    /** Registered as {@code lsgan}: any a, b, c (default the Pearson scheme). */
+    public static final class Factory extends Plugin<Params, AdversarialLoss> {
+        public Factory() {
+            super(Params.class, "least-squares GAN loss with targets a (fake), b (real), c (G's target for fakes)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.require(Double.isFinite(p.a()) && Double.isFinite(p.b()) && Double.isFinite(p.c()), "a", "a, b and c must be finite numbers");
+            FieldError.require(!p.a().equals(p.b()), "b", "must differ from a (a = b = " + p.a() + " gives D nothing to separate)");
+        }
+
+        @Override
+        protected AdversarialLoss build(Params p) {
+            return new LeastSquaresLoss(p.a(), p.b(), p.c());
+        }
+    }
+
+    /** A fixed scheme under its own name: {@code lsgan-pearson} (-1, 1, 0) or {@code lsgan-binary} (0, 1, 1). */
+    public static final class Preset extends Plugin<NoParams, AdversarialLoss> {
+        private final double a;
+        private final double b;
+        private final double c;
+
+        public Preset(double a, double b, double c) {
+            super(NoParams.class, String.format(java.util.Locale.ROOT, "lsgan with a=%s, b=%s, c=%s", fmt(a), fmt(b), fmt(c)));
+            this.a = a;
+            this.b = b;
+            this.c = c;
+        }
+
+        public static Preset pearson() {
+            return new Preset(-1, 1, 0);
+        }
+
+        public static Preset binary() {
+            return new Preset(0, 1, 1);
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+
+        @Override
+        protected AdversarialLoss build(NoParams p) {
+            return new LeastSquaresLoss(a, b, c);
+        }
+    }
+}

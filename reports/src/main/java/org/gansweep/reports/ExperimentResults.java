@@ -1,0 +1,159 @@
+package org.gansweep.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.gansweep.core.config.ConfigException;
+import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.GridLoader;
+import org.gansweep.core.config.Trial;
+import org.gansweep.core.config.Yaml;
+import org.gansweep.core.plugin.DatasetAdapter;
+import org.gansweep.core.plugin.Kind;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.sweep.SweepRunner;
+import org.gansweep.core.sweep.TrialParts;
+
+/**
+ * Everything stored for one experiment, read from its folder alone. The report covers the trials of the
+ * current grid.yaml, in grid order; trials left from earlier versions of the grid are counted, not shown.
+ */
+public final class ExperimentResults {
+    private final Path dir;
+    private final String name;
+    private final String description;
+    private final String paper;
+    private final List<TrialResult> trials;
+    private final List<String> notes;
+
+    private ExperimentResults(Path dir, String name, String description, String paper, List<TrialResult> trials, List<String> notes) {
+        this.dir = dir;
+        this.name = name;
+        this.description = description;
+        this.paper = paper;
+        this.trials = trials;
+        this.notes = notes;
+    }
+
+    public static ExperimentResults load(Path dir, PluginCatalog catalog) throws IOException {
+        GridLoader loader = new GridLoader(catalog);
+        List<String> notes = new ArrayList<>();
+        String name = dir.getFileName().toString();
+        String description = "";
+        String paper = "";
+        Map<String, Integer> order = null;
+        Path gridFile = dir.resolve("grid.yaml");
+        if (Files.exists(gridFile)) {
+            String text = Files.readString(gridFile);
+            JsonNode raw = null;
+            try {
+                raw = Yaml.yaml().readTree(text);
+            } catch (IOException e) {
+                notes.add("grid.yaml does not parse: " + e.getMessage());
+            }
+            if (raw != null && raw.isObject()) {
+                name = raw.path("name").asText(name);
+                description = raw.path("description").asText("");
+                paper = raw.path("paper").asText("");
+            }
+            try {
+                ExperimentGrid grid = loader.parse(text, gridFile.toString(), List.of());
+                order = new HashMap<>();
+                for (Trial t : grid.trials()) {
+                    order.put(t.id(), order.size());
+                }
+            } catch (ConfigException e) {
+                notes.add("grid.yaml no longer validates, so every stored trial is shown: " + e.errors().get(0));
+            }
+        }
+        List<TrialResult> trials = new ArrayList<>();
+        int others = 0;
+        Path trialsDir = dir.resolve("trials");
+        List<Path> folders;
+        try (Stream<Path> s = Files.isDirectory(trialsDir) ? Files.list(trialsDir) : Stream.empty()) {
+            folders = s.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path t : folders) {
+            String id = t.getFileName().toString();
+            if (order != null && !order.containsKey(id)) {
+                others++;
+                continue;
+            }
+            if (!Files.exists(t.resolve(ExperimentStore.CONFIG))) {
+                continue;
+            }
+            try {
+                Trial trial = SweepRunner.readTrial(loader, t);
+                DatasetAdapter data = TrialParts.create(catalog, Kind.DATASET, trial.config().dataset(), DatasetAdapter.class);
+                trials.add(new TrialResult(trial, SweepRunner.readSummary(t), MetricsCsv.read(t.resolve(ExperimentStore.METRICS)), t, data));
+            } catch (ConfigException | IOException | RuntimeException e) {
+                notes.add("trial " + id + " could not be read: " + e.getMessage());
+            }
+        }
+        if (order != null) {
+            Map<String, Integer> o = order;
+            trials.sort(Comparator.comparing(r -> o.get(r.trial().id())));
+        }
+        if (others > 0) {
+            notes.add(others + " trial folder(s) from earlier versions of the grid are kept in trials/ but not shown");
+        }
+        return new ExperimentResults(dir, name, description, paper, trials, notes);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String paper() {
+        return paper;
+    }
+
+    public List<TrialResult> trials() {
+        return trials;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Trials grouped by setting (the seeds of one configuration), in grid order. */
+    public Map<String, List<TrialResult>> bySetting() {
+        Map<String, List<TrialResult>> m = new LinkedHashMap<>();
+        for (TrialResult t : trials) {
+            m.computeIfAbsent(t.settingName(), k -> new ArrayList<>()).add(t);
+        }
+        return m;
+    }
+
+    /** Metric names present in the summaries, in first-seen order. */
+    public List<String> metricNames() {
+        List<String> names = new ArrayList<>();
+        for (TrialResult t : trials) {
+            if (t.summary() != null && t.summary().metrics() != null) {
+                for (String k : t.summary().metrics().keySet()) {
+                    if (!names.contains(k)) {
+                        names.add(k);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}

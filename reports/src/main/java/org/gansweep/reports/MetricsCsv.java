@@ -1,0 +1,59 @@
+package org.gansweep.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A trial's metrics.csv read back: for each column, the (step, value) pairs where it has a value. */
+public final class MetricsCsv {
+    private final Map<String, List<double[]>> columns = new LinkedHashMap<>();
+
+    public static MetricsCsv read(Path file) throws IOException {
+        MetricsCsv m = new MetricsCsv();
+        if (!Files.exists(file)) {
+            return m;
+        }
+        List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty()) {
+            return m;
+        }
+        String[] header = lines.get(0).split(",", -1);
+        for (int c = 1; c < header.length; c++) {
+            m.columns.put(header[c], new ArrayList<>());
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells.length != header.length) {
+                continue; // a line cut short by an interrupted run
+            }
+            double step;
+            try {
+                step = Double.parseDouble(cells[0]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            for (int c = 1; c < header.length; c++) {
+                if (!cells[c].isEmpty()) {
+                    try {
+                        m.columns.get(header[c]).add(new double[] {step, Double.parseDouble(cells[c])});
+                    } catch (NumberFormatException e) {
+                        // not a number: skip the cell
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    public List<String> names() {
+        return new ArrayList<>(columns.keySet());
+    }
+
+    public List<double[]> series(String name) {
+        return columns.getOrDefault(name, List.of());
+    }
+}

@@ -1,0 +1,128 @@
+package org.gansweep.reports;
+
+import com.google.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.core.store.AtomicFiles;
+import org.gansweep.core.store.Provenance;
+
+/**
+ * Builds {@code DIR/EXPERIMENT/report/} from the stored results alone: every applicable figure as PNG and
+ * SVG, the summary and per-trial tables as CSV and Markdown, and an index.html that needs no network.
+ * A figure that fails to draw is named in the report; it never stops the rest.
+ */
+public final class ReportBuilder {
+    private final PluginCatalog catalog;
+    private final FigureCatalog figures;
+
+    @Inject
+    public ReportBuilder(PluginCatalog catalog, FigureCatalog figures) {
+        this.catalog = catalog;
+        this.figures = figures;
+    }
+
+    /** Writes the report and returns the path of its index.html. */
+    public Path build(Path experimentDir) throws IOException {
+        ExperimentResults results = ExperimentResults.load(experimentDir, catalog);
+        Path report = experimentDir.resolve("report");
+        Path figDir = report.resolve("figures");
+        Path tableDir = report.resolve("tables");
+        Files.createDirectories(figDir);
+        Files.createDirectories(tableDir);
+        List<String> problems = new ArrayList<>(results.notes());
+
+        SummaryTable summary = new SummaryTable(results);
+        AtomicFiles.write(tableDir.resolve("summary.csv"), summary.csv());
+        AtomicFiles.write(tableDir.resolve("summary.md"), Html.markdown(summary.header(), summary.cells()));
+        List<String> trialHeader = trialHeader(summary);
+        List<List<String>> trialRows = trialRows(results, summary);
+        AtomicFiles.write(tableDir.resolve("trials.csv"), csv(trialHeader, trialRows));
+        AtomicFiles.write(tableDir.resolve("trials.md"), Html.markdown(trialHeader, trialRows));
+
+        StringBuilder body = new StringBuilder();
+        body.append("<h2>Results</h2>\n<p>Mean ± sample standard deviation over the seeds that completed; diverged and failed seeds are counted, not averaged."
+                + " <a href=\"tables/summary.csv\">CSV</a> · <a href=\"tables/summary.md\">Markdown</a></p>\n");
+        body.append(Html.table(summary.header(), summary.cells()));
+        for (Map.Entry<String, Figure> f : figures.figures().entrySet()) {
+            try {
+                Optional<Drawing> d = f.getValue().draw(results);
+                if (d.isEmpty()) {
+                    continue;
+                }
+                FigureExporter.png(d.get(), figDir.resolve(f.getKey() + ".png"));
+                FigureExporter.svg(d.get(), figDir.resolve(f.getKey() + ".svg"));
+                body.append("<h2>").append(Html.escape(d.get().title())).append("</h2>\n")
+                        .append("<p>").append(Html.escape(d.get().caption())).append(" <a href=\"figures/").append(f.getKey())
+                        .append(".svg\">SVG</a></p>\n<img src=\"figures/").append(f.getKey()).append(".png\" alt=\"")
+                        .append(Html.escape(d.get().title())).append("\" style=\"max-width:100%\">\n");
+            } catch (RuntimeException | IOException e) {
+                problems.add("figure " + f.getKey() + " could not be drawn: " + e);
+            }
+        }
+        body.append("<h2>Trials</h2>\n<p><a href=\"tables/trials.csv\">CSV</a> · <a href=\"tables/trials.md\">Markdown</a>."
+                + " Each trial folder holds its resolved config.yaml, metrics.csv, samples/ and summary.json with full provenance.</p>\n");
+        body.append(Html.table(trialHeader, trialRows));
+
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(Html.escape(results.name())).append(" · gansweep</title>\n<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;padding:0 1em;color:#222}"
+                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;font-size:14px}"
+                        + "th{background:#f4f4f4}.problem{color:#a00}</style></head><body>\n")
+                .append("<h1>").append(Html.escape(results.name())).append("</h1>\n");
+        if (!results.description().isBlank()) {
+            html.append("<p>").append(Html.escape(results.description())).append("</p>\n");
+        }
+        if (!results.paper().isBlank()) {
+            html.append("<p><b>Paper:</b> ").append(Html.escape(results.paper())).append("</p>\n");
+        }
+        html.append("<p>").append(results.trials().size()).append(" trials. Grid: <a href=\"../grid.yaml\">grid.yaml</a>. Report built ")
+                .append(Instant.now()).append(" by gansweep ").append(Html.escape(Provenance.version())).append(".</p>\n");
+        for (String p : problems) {
+            html.append("<p class=\"problem\">").append(Html.escape(p)).append("</p>\n");
+        }
+        html.append(body).append("</body></html>\n");
+        Path index = report.resolve("index.html");
+        AtomicFiles.write(index, html.toString());
+        return index;
+    }
+
+    private static List<String> trialHeader(SummaryTable summary) {
+        List<String> h = new ArrayList<>(List.of("trial", "setting", "seed", "status", "steps", "seconds"));
+        h.addAll(summary.metrics());
+        return h;
+    }
+
+    private static List<List<String>> trialRows(ExperimentResults results, SummaryTable summary) {
+        List<List<String>> rows = new ArrayList<>();
+        for (TrialResult t : results.trials()) {
+            List<String> r = new ArrayList<>();
+            r.add(t.trial().id());
+            r.add(t.settingName());
+            r.add(Long.toString(t.trial().seed()));
+            var s = t.summary();
+            r.add(s == null ? "unfinished" : s.status() + (s.divergedAtStep() != null ? " at step " + s.divergedAtStep() : ""));
+            r.add(s == null ? "" : Integer.toString(s.steps()));
+            r.add(s == null ? "" : SummaryTable.fmt(s.seconds()));
+            for (String m : summary.metrics()) {
+                Double v = s == null || s.metrics() == null ? null : s.metrics().get(m);
+                r.add(v == null ? "" : SummaryTable.fmt(v));
+            }
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static String csv(List<String> header, List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder(String.join(",", header.stream().map(Html::csvCell).toList())).append('\n');
+        for (List<String> r : rows) {
+            sb.append(String.join(",", r.stream().map(Html::csvCell).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.gansweep.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.gansweep.core.config.Trial;
+import org.gansweep.core.plugin.DatasetAdapter;
+import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.store.Summary;
+
+/**
+ * One stored trial as the report sees it.
+ *
+ * @param summary null while the trial is unfinished
+ * @param dataset the trial's dataset adapter (built, not opened), for figures that need the real distribution
+ */
+public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path dir, DatasetAdapter dataset) {
+
+    public String settingName() {
+        return trial.settingName();
+    }
+
+    public String status() {
+        return summary == null ? "unfinished" : summary.status();
+    }
+
+    /** Sample snapshots by step: samples/step_NNNNNN.EXT. */
+    public Map<Integer, Path> samples(String extension) {
+        Map<Integer, Path> out = new TreeMap<>();
+        Path d = dir.resolve(ExperimentStore.SAMPLES);
+        if (!Files.isDirectory(d)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(d)) {
+            files.forEach(f -> {
+                String n = f.getFileName().toString();
+                if (n.startsWith("step_") && n.endsWith("." + extension)) {
+                    try {
+                        out.put(Integer.parseInt(n.substring(5, n.length() - extension.length() - 1)), f);
+                    } catch (NumberFormatException e) {
+                        // not a snapshot
+                    }
+                }
+            });
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+}
