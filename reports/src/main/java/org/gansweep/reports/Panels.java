@@ -52,6 +52,7 @@ public final class Panels {
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, shapes);
+        r.setDrawSeriesLineAsPath(true); // dashes run along the whole line, not per segment
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, Palette.series(colours.get(i)));
             r.setSeriesStroke(i, dashed.get(i)

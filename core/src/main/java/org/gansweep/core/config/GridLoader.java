@@ -115,7 +115,7 @@ public final class GridLoader {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             Location where = l == null ? Location.of(file, 1, 1) : Location.of(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-            throw new ConfigException(where, "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+            throw new ConfigException(where, "YAML syntax error: " + yamlProblem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException(Location.of(file, 1, 1), "cannot parse the grid: " + e.getMessage());
         }
@@ -175,6 +175,9 @@ public final class GridLoader {
                 Trial t = expand((ObjectNode) base, axes, axisNames, pick, seed, sets, at, errors);
                 if (t != null) {
                     String previous = seen.putIfAbsent(t.hash(), t.label());
+                    if (previous != null && !sets.isEmpty()) {
+                        continue; // --set made axis values equal (e.g. --set loss=gan): run the trial once
+                    }
                     if (previous != null) {
                         errors.add(at.keyAt("/axes"), "trials `" + previous + "` and `" + t.label() + "` have the same resolved config: remove the duplicate axis value");
                     } else {
@@ -570,6 +573,22 @@ public final class GridLoader {
             return "one of " + String.join(", ", names);
         }
         return "a mapping";
+    }
+
+    /** SnakeYAML's message without its own position lines (the location is already in front). */
+    private static String yamlProblem(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : s.split("\n")) {
+            String l = line.trim();
+            if (l.isEmpty() || line.startsWith("    ") || l.startsWith("in 'reader'") || l.startsWith("^") || l.matches(".*line \\d+, column \\d+:?$")) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "" : "; ").append(l);
+        }
+        return sb.toString();
     }
 
     private static String firstLine(String s) {

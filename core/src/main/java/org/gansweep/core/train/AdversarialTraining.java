@@ -2,15 +2,11 @@ package org.gansweep.core.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +16,6 @@ import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.OptimizerSpec;
-import org.gansweep.core.plugin.ParameterUpdater;
 import org.gansweep.core.plugin.RealSampler;
 
 /**
@@ -69,17 +64,13 @@ public final class AdversarialTraining {
                 RealSampler real = s.dataset().open(s.seed())) {
             g.initialize(root, DataType.FLOAT32, noiseShape);
             d.initialize(root, DataType.FLOAT32, new Shape(batch).addAll(sampleShape));
-            ParameterStore ps = new ParameterStore(root, false);
-            List<Parameter> gParams = trainable(g);
-            List<Parameter> dParams = trainable(d);
-            ParameterUpdater gOpt = s.optimizer().create();
-            ParameterUpdater dOpt = s.optimizer().create();
+            GanStep gan = new GanStep(g, d, new ParameterStore(root, false), s.loss(), s.optimizer(), jointD);
             // Fixed evaluation noise: snapshots at different steps show the same latent points.
             NDArray evalNoise = root.randomNormal(new Shape(t.evalSamples(), s.architecture().noiseDim()));
 
             Map<String, Double> lastMetrics = new LinkedHashMap<>();
             if (s.evaluate()) {
-                lastMetrics = evaluate(0, g, ps, root, evalNoise, s, listener);
+                lastMetrics = evaluate(0, gan, root, evalNoise, s, listener);
             }
             double[] dWindow = new double[Math.min(LOSS_WINDOW, t.steps())];
             double[] gWindow = new double[dWindow.length];
@@ -88,38 +79,9 @@ public final class AdversarialTraining {
                 float gLoss;
                 try (NDManager m = root.newSubManager()) {
                     for (int k = 0; k < t.dSteps(); k++) {
-                        NDArray realBatch = real.next(m, batch);
-                        NDArray z = m.randomNormal(noiseShape);
-                        NDArray fake = g.forward(ps, new NDList(z), true).singletonOrThrow().stopGradient();
-                        try (GradientCollector gc = engine.newGradientCollector()) {
-                            NDArray realScores;
-                            NDArray fakeScores;
-                            if (jointD) {
-                                NDArray scores = d.forward(ps, new NDList(realBatch.concat(fake)), true).singletonOrThrow();
-                                realScores = scores.get("0:" + batch);
-                                fakeScores = scores.get(batch + ":");
-                            } else {
-                                realScores = d.forward(ps, new NDList(realBatch), true).singletonOrThrow();
-                                fakeScores = d.forward(ps, new NDList(fake), true).singletonOrThrow();
-                            }
-                            NDArray loss = s.loss().discriminatorLoss(realScores, fakeScores);
-                            gc.backward(loss);
-                            dLoss = loss.getFloat();
-                        }
-                        update(dParams, dOpt);
+                        dLoss = gan.discriminatorUpdate(real.next(m, batch), m.randomNormal(noiseShape));
                     }
-                    freeze(dParams, true);
-                    try (GradientCollector gc = engine.newGradientCollector()) {
-                        NDArray z = m.randomNormal(noiseShape);
-                        NDArray fake = g.forward(ps, new NDList(z), true).singletonOrThrow();
-                        NDArray scores = d.forward(ps, new NDList(fake), true).singletonOrThrow();
-                        NDArray loss = s.loss().generatorLoss(scores);
-                        gc.backward(loss);
-                        gLoss = loss.getFloat();
-                    } finally {
-                        freeze(dParams, false);
-                    }
-                    update(gParams, gOpt);
+                    gLoss = gan.generatorUpdate(m.randomNormal(noiseShape));
                 }
                 dWindow[step % dWindow.length] = dLoss;
                 gWindow[step % gWindow.length] = gLoss;
@@ -134,7 +96,7 @@ public final class AdversarialTraining {
                     listener.onLosses(step, dLoss, gLoss);
                 }
                 if (s.evaluate() && (step % t.evalEvery() == 0 || step == t.steps())) {
-                    lastMetrics = evaluate(step, g, ps, root, evalNoise, s, listener);
+                    lastMetrics = evaluate(step, gan, root, evalNoise, s, listener);
                 }
                 listener.onStep(step);
             }
@@ -146,44 +108,16 @@ public final class AdversarialTraining {
         }
     }
 
-    private static Map<String, Double> evaluate(int step, Block g, ParameterStore ps, NDManager root, NDArray noise,
+    private static Map<String, Double> evaluate(int step, GanStep gan, NDManager root, NDArray noise,
             Setup s, TrainingListener listener) {
         try (NDManager m = root.newSubManager()) {
-            NDArray z = noise.duplicate();
-            z.attach(m);
-            // Evaluation mode: batch norm uses its running statistics.
-            NDArray samples = g.forward(ps, new NDList(z), false).singletonOrThrow();
+            NDArray samples = gan.generate(m, noise);
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (var metric : s.metrics()) {
                 metrics.putAll(metric.evaluate(samples, s.dataset()));
             }
             listener.onEvaluation(step, metrics, samples);
             return metrics;
-        }
-    }
-
-    private static List<Parameter> trainable(Block block) {
-        List<Parameter> out = new ArrayList<>();
-        for (var p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                out.add(p.getValue());
-            }
-        }
-        return out;
-    }
-
-    private static void freeze(List<Parameter> params, boolean frozen) {
-        for (Parameter p : params) {
-            p.freeze(frozen);
-        }
-    }
-
-    private static void update(List<Parameter> params, ParameterUpdater updater) {
-        for (Parameter p : params) {
-            NDArray w = p.getArray();
-            try (NDArray grad = w.getGradient()) {
-                updater.update(p.getId(), w, grad);
-            }
         }
     }
 

@@ -1,0 +1,129 @@
+package org.gansweep.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.gansweep.core.plugin.AdversarialLoss;
+import org.gansweep.core.plugin.OptimizerSpec;
+import org.gansweep.core.plugin.ParameterUpdater;
+
+/**
+ * One discriminator update and one generator update on initialised G and D. Each leaves the other
+ * network's weights and gradients untouched: the D update scores {@code stopGradient}ed fakes, and the
+ * G update runs with D's parameters frozen (DJL clears a gradient only in that parameter's own
+ * optimiser update, so a gradient left on D here would leak into D's next update).
+ */
+public final class GanStep {
+    private final Block g;
+    private final Block d;
+    private final ParameterStore ps;
+    private final AdversarialLoss loss;
+    private final boolean jointD;
+    private final List<Parameter> gParams;
+    private final List<Parameter> dParams;
+    private final ParameterUpdater gOpt;
+    private final ParameterUpdater dOpt;
+    private final Engine engine = Engine.getInstance();
+
+    /**
+     * @param jointD score real and fake samples in one D pass (same numbers when D has no batch norm)
+     */
+    public GanStep(Block g, Block d, ParameterStore ps, AdversarialLoss loss, OptimizerSpec optimizer, boolean jointD) {
+        this.g = g;
+        this.d = d;
+        this.ps = ps;
+        this.loss = loss;
+        this.jointD = jointD;
+        this.gParams = trainable(g);
+        this.dParams = trainable(d);
+        this.gOpt = optimizer.create();
+        this.dOpt = optimizer.create();
+    }
+
+    /** Updates D on a real batch and fakes from {@code noise}; returns D's loss. New arrays join the inputs' manager. */
+    public float discriminatorUpdate(NDArray realBatch, NDArray noise) {
+        long batch = realBatch.getShape().get(0);
+        NDArray fake = g.forward(ps, new NDList(noise), true).singletonOrThrow().stopGradient();
+        float value;
+        try (GradientCollector gc = engine.newGradientCollector()) {
+            NDArray realScores;
+            NDArray fakeScores;
+            if (jointD) {
+                NDArray scores = d.forward(ps, new NDList(realBatch.concat(fake)), true).singletonOrThrow();
+                realScores = scores.get("0:" + batch);
+                fakeScores = scores.get(batch + ":");
+            } else {
+                realScores = d.forward(ps, new NDList(realBatch), true).singletonOrThrow();
+                fakeScores = d.forward(ps, new NDList(fake), true).singletonOrThrow();
+            }
+            NDArray l = loss.discriminatorLoss(realScores, fakeScores);
+            gc.backward(l);
+            value = l.getFloat();
+        }
+        update(dParams, dOpt);
+        return value;
+    }
+
+    /** Updates G through a frozen D on fakes from {@code noise}; returns G's loss. */
+    public float generatorUpdate(NDArray noise) {
+        float value;
+        freeze(dParams, true);
+        try (GradientCollector gc = engine.newGradientCollector()) {
+            NDArray fake = g.forward(ps, new NDList(noise), true).singletonOrThrow();
+            NDArray l = loss.generatorLoss(d.forward(ps, new NDList(fake), true).singletonOrThrow());
+            gc.backward(l);
+            value = l.getFloat();
+        } finally {
+            freeze(dParams, false);
+        }
+        update(gParams, gOpt);
+        return value;
+    }
+
+    /** G's samples for {@code noise} in evaluation mode (batch norm on running statistics), in {@code m}. */
+    public NDArray generate(NDManager m, NDArray noise) {
+        NDArray z = noise.duplicate();
+        z.attach(m);
+        return g.forward(ps, new NDList(z), false).singletonOrThrow();
+    }
+
+    public List<Parameter> generatorParameters() {
+        return gParams;
+    }
+
+    public List<Parameter> discriminatorParameters() {
+        return dParams;
+    }
+
+    private static List<Parameter> trainable(Block block) {
+        List<Parameter> out = new ArrayList<>();
+        for (var p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                out.add(p.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static void freeze(List<Parameter> params, boolean frozen) {
+        for (Parameter p : params) {
+            p.freeze(frozen);
+        }
+    }
+
+    private static void update(List<Parameter> params, ParameterUpdater updater) {
+        for (Parameter p : params) {
+            NDArray w = p.getArray();
+            try (NDArray grad = w.getGradient()) {
+                updater.update(p.getId(), w, grad);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.gansweep.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gansweep.core.config.GridLoader;
+import org.gansweep.core.plugin.PluginCatalog;
+
+/** Small grids and a CLI runner for the tests: seconds, not minutes. */
+final class Tiny {
+    static final String RING = """
+            name: tiny
+            description: a tiny ring sweep for tests
+            seeds: [1]
+            base:
+              dataset: {type: gaussian-ring, modes: 4, radius: 1.0, std: 0.05}
+              model:
+                type: mlp
+                noiseDim: 8
+                generator: {hidden: [16, 16]}
+                discriminator: {hidden: [16]}
+              optimizer: {type: adam, lr: 0.001}
+              training: {steps: 30, batchSize: 32, evalEvery: 10, evalSamples: 200, logEvery: 5}
+              metrics: [mode-coverage]
+            axes:
+              loss: [gan, lsgan-pearson]
+            """;
+
+    private Tiny() {}
+
+    static GridLoader loader() {
+        return new GridLoader(Main.injector().getInstance(PluginCatalog.class));
+    }
+
+    static Path write(Path dir, String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    /** The CLI's exit code, standard output and standard error. */
+    record Result(int code, String out, String err) {}
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+}
