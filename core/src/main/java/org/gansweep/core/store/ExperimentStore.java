@@ -63,7 +63,7 @@ public final class ExperimentStore implements AutoCloseable {
             ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
             return new ExperimentStore(dir, ch, lock);
         } catch (java.nio.channels.OverlappingFileLockException e) {
-            throw new StoreException("this process already holds the lock on " + dir);
+            throw new StoreException("another gansweep sweep is writing to " + dir + " (in this process); wait for it to finish or use another --out folder");
         } catch (IOException e) {
             throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage());
         }
