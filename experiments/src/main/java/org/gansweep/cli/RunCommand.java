@@ -27,7 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--workers", defaultValue = "1", description = "trials run in parallel, each in its own JVM (default: ${DEFAULT-VALUE})")
+    @Option(names = "--workers", defaultValue = "0",
+            description = "trials run in parallel, each in its own JVM; 0 (default) = one per CPU core. Results do not depend on it.")
     int workers;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a field in every trial, e.g. training.steps=200")
@@ -37,9 +38,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
-        if (workers < 1) {
-            err.println("gansweep: --workers must be at least 1, got " + workers);
+        if (workers < 0) {
+            err.println("gansweep: --workers must be 0 (one per core) or more, got " + workers);
             return 2;
+        }
+        if (workers == 0) {
+            workers = Runtime.getRuntime().availableProcessors();
         }
         ExperimentGrid g;
         try {

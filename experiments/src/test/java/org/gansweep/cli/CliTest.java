@@ -28,7 +28,7 @@ class CliTest {
     void runWritesTrialsAndReportThenResumesWithoutRerunning() throws Exception {
         Path grid = Tiny.write(tmp, "tiny.yaml", Tiny.RING);
         Path out = tmp.resolve("runs");
-        Tiny.Result r = Tiny.cli("run", grid.toString(), "--out", out.toString());
+        Tiny.Result r = Tiny.cli("run", grid.toString(), "--out", out.toString(), "--workers", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("2 trials, 2 run now, 0 already finished: 2 completed"), r.out());
         Path exp = out.resolve("tiny");
@@ -96,7 +96,7 @@ class CliTest {
         assertEquals(2, summaries(out.resolve("par")).size());
         // Same numbers as in-process: determinism does not depend on --workers.
         Path seq = tmp.resolve("seq");
-        assertEquals(0, Tiny.cli("run", grid.toString(), "--out", seq.toString()).code());
+        assertEquals(0, Tiny.cli("run", grid.toString(), "--out", seq.toString(), "--workers", "1").code());
         for (Path s : summaries(out.resolve("par"))) {
             Path trial = s.getParent().getFileName();
             assertEquals(Files.readString(s.getParent().resolve("metrics.csv")),

@@ -62,7 +62,7 @@ public final class SweepRunner {
                 store.resetUnfinished(t.id());
                 writeConfig(store.trialDir(t.id()), t);
             }
-            if (workers <= 1 || launcher == null) {
+            if (workers <= 1 || pending.size() <= 1 || launcher == null) {
                 TrialRunner runner = new TrialRunner(catalog);
                 for (Trial t : pending) {
                     Summary s = runner.run(t, store.trialDir(t.id()), new TrainingListener() {
