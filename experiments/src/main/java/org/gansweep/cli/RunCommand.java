@@ -58,8 +58,19 @@ final class RunCommand implements Callable<Integer> {
         } catch (ExperimentStore.StoreException e) {
             err.println("gansweep: " + e.getMessage());
             return 2;
+        } catch (IOException e) {
+            err.println("gansweep: cannot write results under " + out + ": " + e + " (disk full or folder not writable?)."
+                    + " Finished trials are kept; run the same command again to go on.");
+            return 2;
         }
-        Path index = Main.injector().getInstance(ReportBuilder.class).build(o.dir());
+        Path index;
+        try {
+            index = Main.injector().getInstance(ReportBuilder.class).build(o.dir());
+        } catch (IOException e) {
+            err.println("gansweep: the trials are stored but the report could not be written: " + e
+                    + "; run `gansweep report " + o.dir() + "` once the problem is fixed");
+            return 2;
+        }
         stdout.printf("%s: %d trials, %d run now, %d already finished: %d completed, %d diverged, %d failed%n",
                 g.name(), g.trials().size(), o.ran(), o.skipped(), o.completed(), o.diverged(), o.failed());
         stdout.println("report: " + index);

@@ -24,6 +24,8 @@ final class TrialCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        // A worker never outlives its sweep: if the sweep is killed, the rerun must not race an orphan.
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         Trial t = SweepRunner.readTrial(Grids.loader(), dir);
         int total = t.config().training().steps();
         int every = Math.max(1, total / 100);

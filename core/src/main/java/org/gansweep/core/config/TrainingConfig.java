@@ -12,9 +12,12 @@ import static org.gansweep.core.plugin.FieldError.require;
  * @param evalEvery evaluate metrics and save samples every this many steps (and at the last step)
  * @param evalSamples generated samples per evaluation
  * @param logEvery write d_loss and g_loss to metrics.csv every this many steps
+ * @param checkpointEvery save G, D and optimiser state every this many steps (0: never); an interrupted
+ *     trial resumes from its last checkpoint with the same numbers an uninterrupted run gives
  */
 public record TrainingConfig(
-        Integer steps, Integer batchSize, Integer dSteps, Integer evalEvery, Integer evalSamples, Integer logEvery) {
+        Integer steps, Integer batchSize, Integer dSteps, Integer evalEvery, Integer evalSamples, Integer logEvery,
+        Integer checkpointEvery) {
 
     public TrainingConfig {
         steps = steps == null ? 2000 : steps;
@@ -23,10 +26,11 @@ public record TrainingConfig(
         evalEvery = evalEvery == null ? Math.max(1, steps / 4) : evalEvery;
         evalSamples = evalSamples == null ? 2500 : evalSamples;
         logEvery = logEvery == null ? 10 : logEvery;
+        checkpointEvery = checkpointEvery == null ? 0 : checkpointEvery;
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null);
     }
 
     /** Throws {@link org.gansweep.core.plugin.FieldError} for values that are well-typed but unusable. */
@@ -37,6 +41,7 @@ public record TrainingConfig(
         positive("evalEvery", evalEvery);
         positive("evalSamples", evalSamples);
         positive("logEvery", logEvery);
+        require(checkpointEvery >= 0, "checkpointEvery", "must be 0 (no checkpoints) or a positive number of steps, got " + checkpointEvery);
         require(batchSize <= 1 << 16, "batchSize", "must be at most 65536, got " + batchSize);
     }
 }

@@ -1,6 +1,9 @@
 package org.gansweep.core.plugin;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
 
 /**
  * Updates one parameter in place from its gradient and must leave that gradient zeroed: PyTorch
@@ -8,4 +11,13 @@ import ai.djl.ndarray.NDArray;
  */
 public interface ParameterUpdater {
     void update(String parameterId, NDArray weight, NDArray gradient);
+
+    /**
+     * The optimiser's state for the given parameters, in their order, as arrays in {@code manager}
+     * (for checkpoints). Parameters never updated yet get zeros.
+     */
+    NDList saveState(List<String> parameterIds, List<NDArray> weights, NDManager manager);
+
+    /** Restores what {@link #saveState} returned, for the same parameters in the same order. */
+    void loadState(List<String> parameterIds, List<NDArray> weights, NDList state);
 }

@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -77,8 +79,21 @@ public final class ExperimentStore implements AutoCloseable {
         return dir.resolve("trials").resolve(trialId);
     }
 
+    /**
+     * Finished: completed or diverged. A trial recorded {@code failed} (an exception, a killed worker) is
+     * tried again by the next run of the sweep.
+     */
     public boolean isFinished(String trialId) {
-        return Files.exists(trialDir(trialId).resolve(SUMMARY));
+        Path summary = trialDir(trialId).resolve(SUMMARY);
+        if (!Files.exists(summary)) {
+            return false;
+        }
+        try {
+            String status = org.gansweep.core.config.Yaml.json().readTree(summary.toFile()).path("status").asText();
+            return status.equals("completed") || status.equals("diverged");
+        } catch (IOException e) {
+            return false; // an unreadable summary is no result
+        }
     }
 
     /**
@@ -98,16 +113,27 @@ public final class ExperimentStore implements AutoCloseable {
         AtomicFiles.write(grid, text);
     }
 
-    /** Clears what an interrupted earlier attempt of an unfinished trial left behind. */
+    /**
+     * Clears what an interrupted or failed earlier attempt of an unfinished trial left behind. With a
+     * checkpoint, its metrics and samples stay: the trial resumes and trims them to the checkpoint.
+     */
     public void resetUnfinished(String trialId) throws IOException {
         Path t = trialDir(trialId);
         if (isFinished(trialId) || !Files.exists(t)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(t)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(t) && !p.getFileName().toString().equals(CONFIG)) {
-                    Files.delete(p);
+        boolean resumable = Files.exists(t.resolve("checkpoint")) || Files.exists(t.resolve("checkpoint.new"));
+        Set<String> keep = resumable
+                ? Set.of(CONFIG, "trial.json", "checkpoint", "checkpoint.new", METRICS, SAMPLES)
+                : Set.of(CONFIG, "trial.json");
+        List<Path> top;
+        try (Stream<Path> list = Files.list(t)) {
+            top = list.filter(p -> !keep.contains(p.getFileName().toString())).toList();
+        }
+        for (Path p : top) {
+            try (Stream<Path> walk = Files.walk(p)) {
+                for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
                 }
             }
         }

@@ -29,6 +29,7 @@ public final class Provenance {
         p.put("device", engine.defaultDevice().toString());
         p.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         p.put("interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+        p.put("mkl_cbwr", System.getenv().getOrDefault("MKL_CBWR", "unset"));
         p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("cpus", Runtime.getRuntime().availableProcessors());

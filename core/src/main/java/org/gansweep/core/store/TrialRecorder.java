@@ -26,16 +26,49 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
     private Map<String, Double> pendingMetrics = Map.of();
 
     public TrialRecorder(Path trialDir, List<String> metricNames) throws IOException {
+        this(trialDir, metricNames, -1);
+    }
+
+    /**
+     * With {@code resumeAfter >= 0}, keeps what an interrupted run recorded up to that (checkpointed) step
+     * and drops the rest, so the resumed run appends exactly what the uninterrupted one would have.
+     */
+    public TrialRecorder(Path trialDir, List<String> metricNames, int resumeAfter) throws IOException {
         this.metricNames = metricNames;
         this.samplesDir = trialDir.resolve(ExperimentStore.SAMPLES);
         Files.createDirectories(samplesDir);
-        csv = Files.newBufferedWriter(trialDir.resolve(ExperimentStore.METRICS), StandardCharsets.UTF_8);
-        csv.write("step,d_loss,g_loss");
-        for (String m : metricNames) {
-            csv.write(',');
-            csv.write(m);
+        Path file = trialDir.resolve(ExperimentStore.METRICS);
+        String header = "step,d_loss,g_loss" + (metricNames.isEmpty() ? "" : "," + String.join(",", metricNames));
+        StringBuilder kept = new StringBuilder(header).append('\n');
+        if (resumeAfter >= 0 && Files.exists(file)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 1; i < lines.size(); i++) {
+                String[] cells = lines.get(i).split(",", -1);
+                if (cells.length == metricNames.size() + 3 && Integer.parseInt(cells[0]) <= resumeAfter) {
+                    kept.append(lines.get(i)).append('\n');
+                }
+            }
+            try (var old = Files.list(samplesDir)) {
+                for (Path p : old.toList()) {
+                    String n = p.getFileName().toString();
+                    if (n.startsWith("step_") && Integer.parseInt(n.substring(5, 11)) > resumeAfter) {
+                        Files.delete(p);
+                    }
+                }
+            }
         }
-        csv.write('\n');
+        AtomicFiles.write(file, kept.toString());
+        csv = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @Override
+    public void onCheckpoint(int step) {
+        flushPending();
+        try {
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -14,12 +14,15 @@ import org.gansweep.core.store.Provenance;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialRecorder;
 import org.gansweep.core.train.AdversarialTraining;
+import org.gansweep.core.train.Checkpoints;
 import org.gansweep.core.train.TrainingListener;
 import org.gansweep.core.train.TrainingResult;
 
 /** Trains one trial into its folder and writes its summary, whatever happens. */
 public final class TrialRunner {
     private final PluginCatalog catalog;
+
+    public static final String CHECKPOINT = "checkpoint";
 
     public TrialRunner(PluginCatalog catalog) {
         this.catalog = catalog;
@@ -32,8 +35,11 @@ public final class TrialRunner {
         String error = null;
         try {
             AdversarialTraining.Setup setup = TrialParts.setup(catalog, trial.config(), true);
-            try (TrialRecorder recorder = new TrialRecorder(trialDir, TrialParts.metricNames(setup))) {
-                result = AdversarialTraining.run(setup, new Both(recorder, progress));
+            Checkpoints checkpoints = trial.config().training().checkpointEvery() > 0
+                    ? new Checkpoints(trialDir.resolve(CHECKPOINT)) : Checkpoints.NONE;
+            int resumeAfter = checkpoints.exists() ? checkpoints.loopState().step() : -1;
+            try (TrialRecorder recorder = new TrialRecorder(trialDir, TrialParts.metricNames(setup), resumeAfter)) {
+                result = AdversarialTraining.run(setup, new Both(recorder, progress), checkpoints);
             }
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vm && !(e instanceof OutOfMemoryError)) {
@@ -91,6 +97,12 @@ public final class TrialRunner {
         public void onEvaluation(int step, Map<String, Double> metrics, ai.djl.ndarray.NDArray samples) {
             a.onEvaluation(step, metrics, samples);
             b.onEvaluation(step, metrics, samples);
+        }
+
+        @Override
+        public void onCheckpoint(int step) {
+            a.onCheckpoint(step);
+            b.onCheckpoint(step);
         }
 
         @Override

@@ -49,19 +49,33 @@ public final class AdversarialTraining {
     private AdversarialTraining() {}
 
     public static TrainingResult run(Setup s, TrainingListener listener) {
+        try {
+            return run(s, listener, Checkpoints.NONE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Trains, resuming from the latest checkpoint in {@code checkpoints} when there is one. With
+     * checkpoints on, the random streams (PyTorch's and the data's) are re-derived from the seed and the
+     * step at every checkpoint, so a resumed run draws exactly the numbers the uninterrupted one draws.
+     */
+    public static TrainingResult run(Setup s, TrainingListener listener, Checkpoints checkpoints) throws java.io.IOException {
         Engine engine = Engine.getInstance();
         // Seeds PyTorch's generator (noise, initial weights) and DJL's Java Random.
-        engine.setRandomSeed((int) (s.seed() ^ (s.seed() >>> 32)));
+        engine.setRandomSeed(seed32(s.seed()));
         TrainingConfig t = s.training();
         int batch = t.batchSize();
+        int every = t.checkpointEvery();
         Shape sampleShape = s.dataset().sampleShape();
         Shape noiseShape = new Shape(batch, s.architecture().noiseDim());
         Block g = s.architecture().generator(sampleShape);
         Block d = s.architecture().discriminator(sampleShape);
         boolean jointD = !s.architecture().discriminatorUsesBatchStatistics();
 
-        try (NDManager root = NDManager.newBaseManager();
-                RealSampler real = s.dataset().open(s.seed())) {
+        RealSampler real = null;
+        try (NDManager root = NDManager.newBaseManager()) {
             g.initialize(root, DataType.FLOAT32, noiseShape);
             d.initialize(root, DataType.FLOAT32, new Shape(batch).addAll(sampleShape));
             GanStep gan = new GanStep(g, d, new ParameterStore(root, false), s.loss(), s.optimizer(), jointD);
@@ -69,12 +83,23 @@ public final class AdversarialTraining {
             NDArray evalNoise = root.randomNormal(new Shape(t.evalSamples(), s.architecture().noiseDim()));
 
             Map<String, Double> lastMetrics = new LinkedHashMap<>();
-            if (s.evaluate()) {
-                lastMetrics = evaluate(0, gan, root, evalNoise, s, listener);
-            }
             double[] dWindow = new double[Math.min(LOSS_WINDOW, t.steps())];
             double[] gWindow = new double[dWindow.length];
-            for (int step = 1; step <= t.steps(); step++) {
+            int first = 1;
+            long streamSeed = s.seed();
+            if (every > 0 && checkpoints.exists()) {
+                Checkpoints.LoopState state = checkpoints.restore(gan, root);
+                first = state.step() + 1;
+                dWindow = state.dWindow();
+                gWindow = state.gWindow();
+                lastMetrics = new LinkedHashMap<>(state.lastMetrics());
+                streamSeed = derive(s.seed(), state.step());
+                engine.setRandomSeed(seed32(streamSeed));
+            } else if (s.evaluate()) {
+                lastMetrics = evaluate(0, gan, root, evalNoise, s, listener);
+            }
+            real = s.dataset().open(streamSeed);
+            for (int step = first; step <= t.steps(); step++) {
                 float dLoss = 0;
                 float gLoss;
                 try (NDManager m = root.newSubManager()) {
@@ -98,6 +123,16 @@ public final class AdversarialTraining {
                 if (s.evaluate() && (step % t.evalEvery() == 0 || step == t.steps())) {
                     lastMetrics = evaluate(step, gan, root, evalNoise, s, listener);
                 }
+                if (every > 0 && step % every == 0 && step < t.steps()) {
+                    // The streams are re-derived whether or not a store keeps the checkpoint: the numbers
+                    // depend on the config alone.
+                    listener.onCheckpoint(step);
+                    checkpoints.save(new Checkpoints.LoopState(step, dWindow, gWindow, lastMetrics), gan, root);
+                    streamSeed = derive(s.seed(), step);
+                    engine.setRandomSeed(seed32(streamSeed));
+                    real.close();
+                    real = s.dataset().open(streamSeed);
+                }
                 listener.onStep(step);
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -105,7 +140,23 @@ public final class AdversarialTraining {
             metrics.put("g_loss", mean(gWindow));
             metrics.putAll(lastMetrics);
             return new TrainingResult(TrainingResult.Status.completed, t.steps(), null, metrics);
+        } finally {
+            if (real != null) {
+                real.close();
+            }
         }
+    }
+
+    /** The seed of the random streams after a checkpoint at {@code step} (SplitMix64 of seed and step). */
+    static long derive(long seed, int step) {
+        long z = seed * 0x9E3779B97F4A7C15L + step + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static int seed32(long seed) {
+        return (int) (seed ^ (seed >>> 32));
     }
 
     private static Map<String, Double> evaluate(int step, GanStep gan, NDManager root, NDArray noise,

@@ -94,6 +94,30 @@ public final class GanStep {
         return g.forward(ps, new NDList(z), false).singletonOrThrow();
     }
 
+    /** Every parameter of G (batch-norm running statistics too), in block order: what a checkpoint saves. */
+    public List<Parameter> generatorAllParameters() {
+        return all(g);
+    }
+
+    public List<Parameter> discriminatorAllParameters() {
+        return all(d);
+    }
+
+    public ParameterUpdater generatorUpdater() {
+        return gOpt;
+    }
+
+    public ParameterUpdater discriminatorUpdater() {
+        return dOpt;
+    }
+
+    private static List<Parameter> all(Block block) {
+        List<Parameter> out = new ArrayList<>();
+        block.getParameters().forEach(p -> out.add(p.getValue()));
+        return out;
+    }
+
+    /** The trainable parameters of G, in block order. */
     public List<Parameter> generatorParameters() {
         return gParams;
     }

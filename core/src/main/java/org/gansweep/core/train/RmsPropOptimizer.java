@@ -1,7 +1,10 @@
 package org.gansweep.core.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.OptimizerSpec;
@@ -58,6 +61,25 @@ public final class RmsPropOptimizer extends Plugin<RmsPropOptimizer.Params, Opti
                 weight.subi(step);
             }
             gradient.subi(gradient);
+        }
+
+        @Override
+        public NDList saveState(List<String> ids, List<NDArray> weights, NDManager manager) {
+            NDList out = new NDList();
+            for (int i = 0; i < ids.size(); i++) {
+                NDArray v = meanSquares.get(ids.get(i));
+                out.add(v == null ? weights.get(i).zerosLike() : v.duplicate());
+            }
+            out.attach(manager);
+            return out;
+        }
+
+        @Override
+        public void loadState(List<String> ids, List<NDArray> weights, NDList state) {
+            for (int i = 0; i < ids.size(); i++) {
+                NDArray w = weights.get(i);
+                state.get(i).copyTo(meanSquares.computeIfAbsent(ids.get(i), k -> w.zerosLike()));
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ public interface TrainingListener {
      */
     default void onEvaluation(int step, Map<String, Double> metrics, NDArray samples) {}
 
+    /** Just before a checkpoint of {@code step} is written: flush what was recorded up to it. */
+    default void onCheckpoint(int step) {}
+
     /** After every step; cheap implementations only. */
     default void onStep(int step) {}
 }
