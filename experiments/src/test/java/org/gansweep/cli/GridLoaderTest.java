@@ -84,7 +84,7 @@ class GridLoaderTest {
 
     static final List<Bad> BAD = List.of(
             new Bad("", "g.yaml:1:1", "the grid is empty"),
-            new Bad("name: x\nbase: {loss: gan\n", "g.yaml:2:17", "YAML syntax error: while parsing a flow mapping; expected ',' or '}'"),
+            new Bad("name: x\nbase: {loss: gan\n", "g.yaml:3:1", "YAML syntax error: while parsing a flow mapping; expected ',' or '}'"),
             new Bad("- a\n- b\n", "g.yaml:1:1", "a grid is a mapping"),
             new Bad("name: x\nbase: {}\nseeds: [1]\nbogus: 3\n", "g.yaml:4:1", "unknown field `bogus`"),
             new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: lsgn\n", "g.yaml:5:9", "unknown loss `lsgn` (did you mean `lsgan`?)"),
@@ -102,7 +102,48 @@ class GridLoaderTest {
             new Bad("name: x\nseeds: [1, 1]\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n", "g.yaml:2:12", "seed 1 is listed twice"),
             new Bad("name: x\nname: y\nbase: {}\n", "g.yaml:2", "Duplicate field 'name'"),
             new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: {type: gan, generator: maximin}\n", "g.yaml:5:32", "`loss.generator` must be one of non-saturating, minimax"),
-            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  metrics: [mode-coverage, mode-coverage]\n", "g.yaml:6:28", "metric `mode-coverage` is listed twice"));
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  metrics: [mode-coverage, mode-coverage]\n", "g.yaml:6:28", "metric `mode-coverage` is listed twice"),
+            new Bad("name: x\nbase: 5\n", "g.yaml:2:7", "`base` must be a mapping"),
+            new Bad("name: 3\nbase: {}\n", "g.yaml:1:7", "`name` must be a string"),
+            new Bad("name: x\nseeds: 0\nbase: {}\n", "g.yaml:2:8", "`seeds` as a count must be between 1 and 1000"),
+            new Bad("name: x\nseeds: []\nbase: {}\n", "g.yaml:2:8", "`seeds` must be a count or a non-empty list"),
+            new Bad("name: x\nseeds: [-1]\nbase: {}\n", "g.yaml:2:9", "a seed must be a non-negative integer"),
+            new Bad("name: x\nseeds: [a]\nbase: {}\n", "g.yaml:2:9", "a seed must be a non-negative integer, got the string 'a'"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\naxes: [loss]\n", "g.yaml:6:7", "`axes` must be a mapping"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\naxes:\n  loss: gan\n", "g.yaml:7:9", "axis `loss` must be a list of values"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-rng\n  model: mlp\n  loss: gan\n", "g.yaml:3:12", "unknown dataset `gaussian-rng` (did you mean `gaussian-ring`?)"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mpl\n  loss: gan\n", "g.yaml:4:10", "unknown architecture `mpl` (did you mean `mlp`?)"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  optimizer: adma\n", "g.yaml:6:14", "unknown optimizer `adma` (did you mean `adam`?)"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  metrics: [modes]\n", "g.yaml:6:13", "unknown metric `modes`"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  metrics: mode-coverage\n", "g.yaml:6:12", "`metrics` must be a list"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: {a: 1}\n", "g.yaml:5:9", "`loss` needs `type`"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: 5\n", "g.yaml:5:9", "`loss` must be a type name or a mapping with `type`, got the number 5"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss:\n", "g.yaml:5:", "`loss` must be a type name or a mapping with `type`, got an empty value"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  training: 5\n", "g.yaml:6:13", "`training` must be a mapping"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  training: {step: 5}\n", "g.yaml:6:14", "unknown field `step` in `training` (did you mean `steps`?)"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  training: {batchSize: -1}\n", "g.yaml:6:25", "`training.batchSize` must be a positive integer"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  training: {evalEvery: 0}\n", "g.yaml:6:25", "`training.evalEvery` must be a positive integer"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  training: {dSteps: two}\n", "g.yaml:6:22", "`training.dSteps` must be an integer, got the string 'two'"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  training: {checkpointEvery: -5}\n", "g.yaml:6:31", "`training.checkpointEvery` must be 0 (no checkpoints)"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  optimizer: {type: adam, lr: -0.1}\n", "g.yaml:6:31", "`optimizer.lr` must be a positive number"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  optimizer: {type: adam, beta1: 1.0}\n", "g.yaml:6:34", "`optimizer.beta1` must be in [0, 1)"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  optimizer: {type: rmsprop, rho: 2.0}\n", "g.yaml:6:35", "`optimizer.rho` must be in [0, 1)"),
+            new Bad("name: x\nbase:\n  dataset: {type: gaussian-ring, modes: 0}\n  model: mlp\n  loss: gan\n", "g.yaml:3:41", "`dataset.modes` must be between 1 and 1000"),
+            new Bad("name: x\nbase:\n  dataset: {type: gaussian-ring, std: 0.0}\n  model: mlp\n  loss: gan\n", "g.yaml:3:39", "`dataset.std` must be a positive number"),
+            new Bad("name: x\nbase:\n  dataset: {type: gaussian-grid, side: 50}\n  model: mlp\n  loss: gan\n", "g.yaml:3:40", "`dataset.side` must be between 1 and 30"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: {type: mlp, generator: {hidden: []}}\n  loss: gan\n", "g.yaml:4:", "`model.generator.hidden` needs at least one hidden layer"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: {type: mlp, generator: {hidden: [0]}}\n  loss: gan\n", "g.yaml:4:43", "`model.generator.hidden.0` layer widths must be between 1 and 65536"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: {type: mlp, discriminator: {activation: sigmoid}}\n  loss: gan\n", "g.yaml:4:50", "`model.discriminator.activation` must be one of relu, leaky-relu, tanh"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: {type: mlp, generator: {batchNorm: maybe}}\n  loss: gan\n", "g.yaml:4:", "`model.generator.batchNorm` must be true or false"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: {type: lsgan, a: x}\n", "g.yaml:5:26", "`loss.a` must be a number, got the string 'x'"),
+            new Bad("name: x\nbase:\n  datset: gaussian-ring\n  model: mlp\n  loss: gan\n", "g.yaml:3:3", "unknown section `datset` (did you mean `dataset`?)"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  metrics: [{type: mode-coverage, threshold: -1.0}]\n", "g.yaml:6:46", "`metrics[0].threshold` must be a positive number"),
+            new Bad("name: x\n\tbase: {}\n", "g.yaml:2:1", "YAML syntax error: while scanning for the next token; found character '\\t(TAB)'"),
+            new Bad("name: \"x\nbase: {}\n", "g.yaml:", "YAML syntax error"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: {type: gan, generator: [minimax]}\n", "g.yaml:5:32", "`loss.generator` must be one of non-saturating, minimax, got a list"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\naxes:\n  loss: [{type: lsgan, a: 0.0, b: 0.0}]\n", "g.yaml:6:", "must differ from a"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  loss: lsgan\n", "g.yaml:6:", "Duplicate field 'loss'"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\naxes:\n  training.batchSize: [32, -2]\n", "g.yaml:7:", "`training.batchSize` must be a positive integer"));
 
     @Test
     void everyBrokenGridIsLocatedAndExplained() {
@@ -110,11 +151,36 @@ class GridLoaderTest {
         for (Bad bad : BAD) {
             ConfigException e = assertThrows(ConfigException.class, () -> parse(bad.yaml()), bad.yaml());
             String first = e.errors().get(0);
-            if (!first.startsWith(bad.where() + (bad.where().split(":").length == 3 ? ":" : "")) || !first.contains(bad.says())) {
+            boolean located = first.matches("g\\.yaml:\\d+:\\d+: .*") && first.startsWith(bad.where());
+            if (!located || !first.contains(bad.says())) {
                 wrong.append("\nexpected ").append(bad.where()).append(" '").append(bad.says()).append("'\n     got ").append(first);
             }
         }
         assertEquals("", wrong.toString());
+    }
+
+    /** The whole corpus through the command line: exit 2, a located first line, never a stack trace. */
+    @Test
+    void theCommandLineRejectsEveryBrokenGridWithExitTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        assertTrue(BAD.size() >= 50, "the corpus has " + BAD.size() + " grids");
+        for (int i = 0; i < BAD.size(); i++) {
+            java.nio.file.Path f = Tiny.write(tmp, "bad" + i + ".yaml", BAD.get(i).yaml());
+            Tiny.Result r = Tiny.cli("validate", f.toString());
+            assertEquals(2, r.code(), BAD.get(i).yaml());
+            assertTrue(r.err().startsWith(f + ":"), r.err());
+            assertTrue(r.err().lines().findFirst().orElseThrow().matches(java.util.regex.Pattern.quote(f.toString()) + ":\\d+:\\d+: .+"), r.err());
+            assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+        }
+        // Files that cannot be read as grids.
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(tmp.resolve("a-folder.yaml"));
+        Tiny.Result folder = Tiny.cli("validate", dir.toString());
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().startsWith(dir + ":1:1: cannot read the grid"), folder.err());
+        java.nio.file.Path binary = tmp.resolve("binary.yaml");
+        java.nio.file.Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x41});
+        Tiny.Result bin = Tiny.cli("validate", binary.toString());
+        assertEquals(2, bin.code());
+        assertTrue(bin.err().startsWith(binary + ":1:1: the grid is not UTF-8 text"), bin.err());
     }
 
     @Test

@@ -115,6 +115,10 @@ public final class GridLoader {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             Location where = l == null ? Location.of(file, 1, 1) : Location.of(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                // SnakeYAML knows where the problem is; Jackson reports where its token started.
+                where = Location.of(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
+            }
             throw new ConfigException(where, "YAML syntax error: " + yamlProblem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException(Location.of(file, 1, 1), "cannot parse the grid: " + e.getMessage());
