@@ -10,5 +10,9 @@ public final class DatasetsModule extends AbstractModule {
         var datasets = Registries.datasets(binder());
         datasets.addBinding("gaussian-ring").to(GaussianRing.class);
         datasets.addBinding("gaussian-grid").to(GaussianGrid.class);
+        datasets.addBinding("fashion-mnist").to(FashionMnist.class);
+        datasets.addBinding("mnist").to(Mnist.class);
+        datasets.addBinding("cifar10").to(Cifar10.class);
+        datasets.addBinding("image-folder").to(ImageFolder.class);
     }
 }

@@ -52,11 +52,13 @@ public final class Mlp {
      * @param batchNorm batch norm after each hidden linear layer
      */
     public record Net(List<Integer> hidden, ActivationKind activation, Double leakySlope, Boolean batchNorm) {
-        public Net {
-            hidden = hidden == null ? List.of(128, 128, 128) : List.copyOf(hidden);
-            activation = activation == null ? ActivationKind.RELU : activation;
-            leakySlope = leakySlope == null ? 0.2 : leakySlope;
-            batchNorm = batchNorm == null ? Boolean.FALSE : batchNorm;
+        /**
+         * This net with every missing field taken from {@code defaults}: each architecture has its own
+         * defaults, so {@code model.generator.batchNorm: false} changes only that field.
+         */
+        public Net orDefaults(Net defaults) {
+            return new Net(hidden == null ? defaults.hidden() : hidden, activation == null ? defaults.activation() : activation,
+                    leakySlope == null ? defaults.leakySlope() : leakySlope, batchNorm == null ? defaults.batchNorm() : batchNorm);
         }
 
         public void check(String prefix) {

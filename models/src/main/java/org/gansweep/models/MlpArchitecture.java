@@ -34,10 +34,13 @@ public final class MlpArchitecture extends Plugin<MlpArchitecture.Params, Archit
      * @param output G's output: linear (points) or tanh (images in [-1, 1])
      */
     public record Params(Integer noiseDim, Mlp.Net generator, Mlp.Net discriminator, Output output) {
+        static final Mlp.Net G = new Mlp.Net(java.util.List.of(128, 128, 128, 128), Mlp.ActivationKind.RELU, 0.2, false);
+        static final Mlp.Net D = new Mlp.Net(java.util.List.of(128, 128, 128), Mlp.ActivationKind.RELU, 0.2, false);
+
         public Params {
             noiseDim = noiseDim == null ? 256 : noiseDim;
-            generator = generator == null ? new Mlp.Net(java.util.List.of(128, 128, 128, 128), null, null, null) : generator;
-            discriminator = discriminator == null ? new Mlp.Net(null, null, null, null) : discriminator;
+            generator = generator == null ? G : generator.orDefaults(G);
+            discriminator = discriminator == null ? D : discriminator.orDefaults(D);
             output = output == null ? Output.LINEAR : output;
         }
     }
@@ -55,6 +58,12 @@ public final class MlpArchitecture extends Plugin<MlpArchitecture.Params, Archit
 
     @Override
     protected Architecture build(Params p) {
+        return architecture(p.noiseDim(), p.generator(), p.discriminator(), p.output());
+    }
+
+    static Architecture architecture(int noiseDim, Mlp.Net gNet, Mlp.Net dNet, Output output) {
+        record P(Integer noiseDim, Mlp.Net generator, Mlp.Net discriminator, Output output) {}
+        P p = new P(noiseDim, gNet, dNet, output);
         return new Architecture() {
             @Override
             public int noiseDim() {

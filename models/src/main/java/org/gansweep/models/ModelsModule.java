@@ -7,6 +7,10 @@ import org.gansweep.core.plugin.Registries;
 public final class ModelsModule extends AbstractModule {
     @Override
     protected void configure() {
-        Registries.architectures(binder()).addBinding("mlp").to(MlpArchitecture.class);
+        var architectures = Registries.architectures(binder());
+        architectures.addBinding("mlp").to(MlpArchitecture.class);
+        architectures.addBinding("mlp-image").to(MlpImageArchitecture.class);
+        architectures.addBinding("dcgan").to(DcganArchitecture.class);
+        architectures.addBinding("lsgan-112").to(LsganLsunArchitecture.class);
     }
 }

@@ -66,7 +66,7 @@ public final class ExperimentResults {
                 paper = raw.path("paper").asText("");
             }
             try {
-                ExperimentGrid grid = loader.parse(text, gridFile.toString(), List.of());
+                ExperimentGrid grid = loader.parse(text, gridFile.toString(), ExperimentStore.lastOverrides(dir));
                 order = new HashMap<>();
                 for (Trial t : grid.trials()) {
                     order.put(t.id(), order.size());

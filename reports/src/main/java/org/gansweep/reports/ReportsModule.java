@@ -6,6 +6,7 @@ import org.gansweep.reports.figures.DensityFigure;
 import org.gansweep.reports.figures.LossCurvesFigure;
 import org.gansweep.reports.figures.LossFunctionsFigure;
 import org.gansweep.reports.figures.MetricCurvesFigure;
+import org.gansweep.reports.figures.SampleMatrixFigure;
 
 /** Registers the report figures by name; the report shows them in this order. */
 public final class ReportsModule extends AbstractModule {
@@ -17,6 +18,7 @@ public final class ReportsModule extends AbstractModule {
     protected void configure() {
         var figures = figures(binder());
         figures.addBinding("density").to(DensityFigure.class);
+        figures.addBinding("sample-matrix").to(SampleMatrixFigure.class);
         figures.addBinding("metric-curves").to(MetricCurvesFigure.class);
         figures.addBinding("loss-curves").to(LossCurvesFigure.class);
         figures.addBinding("loss-functions").to(LossFunctionsFigure.class);

@@ -10,6 +10,7 @@ import java.util.List;
  * @param source the file it came from (or {@code builtin:NAME})
  * @param sourceText the grid exactly as given, stored as {@code grid.yaml}
  * @param axes the axis paths, in order
+ * @param overrides the {@code --set path=value} arguments applied to every trial
  */
 public record ExperimentGrid(
         String name,
@@ -18,4 +19,5 @@ public record ExperimentGrid(
         String source,
         String sourceText,
         List<String> axes,
+        List<String> overrides,
         List<Trial> trials) {}

@@ -197,7 +197,7 @@ public final class GridLoader {
             }
         }
         errors.throwIfAny();
-        return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(trials));
+        return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials));
     }
 
     // ----------------------------------------------------------------------------- expansion
@@ -211,9 +211,20 @@ public final class GridLoader {
         for (int i = 0; i < axisNames.size(); i++) {
             String axis = axisNames.get(i);
             JsonNode value = axes.get(axis).get(pick[i]);
-            String pointer = "/" + axis.replace(".", "/");
-            put(tree, pointer, value.deepCopy());
-            origins.add(pointer, "/axes/" + axis + "/" + pick[i], null);
+            if (isBundle(axis)) {
+                for (Iterator<Map.Entry<String, JsonNode>> f = value.fields(); f.hasNext(); ) {
+                    Map.Entry<String, JsonNode> fe = f.next();
+                    if (!fe.getKey().equals("label")) {
+                        String pointer = "/" + fe.getKey().replace(".", "/");
+                        put(tree, pointer, fe.getValue().deepCopy());
+                        origins.add(pointer, "/axes/" + axis + "/" + pick[i] + "/" + fe.getKey(), null);
+                    }
+                }
+            } else {
+                String pointer = "/" + axis.replace(".", "/");
+                put(tree, pointer, value.deepCopy());
+                origins.add(pointer, "/axes/" + axis + "/" + pick[i], null);
+            }
             String label = label(axis, value);
             setting.put(axis, label);
             labels.add(label);
@@ -478,8 +489,32 @@ public final class GridLoader {
             String key = e.getKey();
             String p = "/axes/" + key;
             String head = key.split("\\.", -1)[0];
+            if (!SECTIONS.contains(head) && !key.contains(".") && e.getValue().isArray() && !e.getValue().isEmpty()
+                    && allMappings(e.getValue())) {
+                // A bundle axis: each value sets several paths at once, e.g. the paper's "no batch norm in G
+                // with Adam" against "no batch norm in G or D with RMSProp".
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    JsonNode v = e.getValue().get(i);
+                    for (Iterator<Map.Entry<String, JsonNode>> f = v.fields(); f.hasNext(); ) {
+                        Map.Entry<String, JsonNode> fe = f.next();
+                        String path = fe.getKey();
+                        String ph = path.split("\\.", -1)[0];
+                        if (path.equals("label")) {
+                            if (!fe.getValue().isTextual()) {
+                                errors.add(at.valueAt(p + "/" + i + "/label"), "`label` must be a string, got " + describe(fe.getValue()));
+                            }
+                        } else if (!SECTIONS.contains(ph) || path.contains("..") || path.endsWith(".")) {
+                            errors.add(at.keyAt(p + "/" + i + "/" + path), "in bundle axis `" + key + "`, `" + path
+                                    + "` must be `label` or a dotted path into a trial starting with one of " + String.join(", ", SECTIONS) + suggest(ph, SECTIONS));
+                        }
+                    }
+                }
+                axes.put(key, (ArrayNode) e.getValue());
+                continue;
+            }
             if (!SECTIONS.contains(head) || key.contains("..") || key.endsWith(".") || key.contains("/")) {
-                errors.add(at.keyAt(p), "axis `" + key + "` must be a dotted path into a trial, starting with one of " + String.join(", ", SECTIONS) + suggest(head, SECTIONS));
+                errors.add(at.keyAt(p), "axis `" + key + "` must be a dotted path into a trial, starting with one of " + String.join(", ", SECTIONS) + suggest(head, SECTIONS)
+                        + ", or a bundle axis: a list of mappings from such paths to values, with an optional `label`");
             } else if (!e.getValue().isArray()) {
                 errors.add(at.valueAt(p), "axis `" + key + "` must be a list of values, got " + describe(e.getValue()));
             } else if (e.getValue().isEmpty()) {
@@ -493,25 +528,62 @@ public final class GridLoader {
 
     // ----------------------------------------------------------------------------- helpers
 
-    private static String label(String axis, JsonNode value) {
+    private static boolean allMappings(JsonNode list) {
+        for (JsonNode v : list) {
+            if (!v.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isBundle(String axis) {
+        return !SECTIONS.contains(axis.split("\\.", -1)[0]);
+    }
+
+    /** A short readable name for an axis value: its `label`, a type name, or its leaf values. */
+    static String label(String axis, JsonNode value) {
         String leaf = axis.substring(axis.lastIndexOf('.') + 1);
+        if (value.isObject() && value.has("label") && value.get("label").isTextual()) {
+            return value.get("label").asText();
+        }
         if (value.isObject()) {
-            StringBuilder sb = new StringBuilder(value.has("type") ? value.get("type").asText() : "");
-            value.fields().forEachRemaining(f -> {
-                if (!f.getKey().equals("type") && f.getValue().isValueNode()) {
-                    sb.append(sb.length() == 0 ? "" : "-").append(f.getKey()).append(f.getValue().asText());
-                }
-            });
-            return sb.length() == 0 ? leaf : sb.toString();
+            List<String> parts = new ArrayList<>();
+            if (value.has("type")) {
+                parts.add(value.get("type").asText());
+            }
+            flatten("", value, parts);
+            return parts.isEmpty() ? leaf : String.join("-", parts);
         }
         if (value.isTextual() && SECTIONS.contains(axis)) {
             return value.asText();
         }
-        return leaf + (value.isValueNode() ? value.asText() : value.toString());
+        return leaf + "=" + scalar(value);
+    }
+
+    private static void flatten(String prefix, JsonNode node, List<String> out) {
+        node.fields().forEachRemaining(f -> {
+            if (f.getKey().equals("type") && prefix.isEmpty()) {
+                return;
+            }
+            String name = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
+            if (f.getValue().isObject()) {
+                flatten(name, f.getValue(), out);
+            } else {
+                out.add(name + "=" + scalar(f.getValue()));
+            }
+        });
+    }
+
+    private static String scalar(JsonNode v) {
+        if (v.isFloatingPointNumber()) {
+            return v.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
     }
 
     private static String sanitize(String s) {
-        String clean = s.replaceAll("[^A-Za-z0-9._-]", "");
+        String clean = s.replace("=", "").replaceAll("[\\s()/,]+", "-").replaceAll("[^A-Za-z0-9._-]", "");
         return clean.length() > 80 ? clean.substring(0, 80) : clean;
     }
 

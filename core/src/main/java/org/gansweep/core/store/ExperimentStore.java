@@ -96,11 +96,36 @@ public final class ExperimentStore implements AutoCloseable {
         }
     }
 
+    /** What a run of the sweep was: the grid file and its --set overrides. The report expands the last one. */
+    public record SweepRecord(String grid, java.util.List<String> overrides, String startedAt, String gansweepVersion) {}
+
+    public static final String SWEEP = "sweep.json";
+
     /**
-     * Stores the grid as given. If a different grid was stored before, it is kept as
-     * {@code grid.TIMESTAMP.yaml}: results made with it stay explainable.
+     * Stores the grid as given and the run's overrides ({@code sweep.json}, with every run appended to
+     * {@code sweeps.jsonl}). If a different grid was stored before, it is kept as {@code grid.TIMESTAMP.yaml}:
+     * results made with it stay explainable.
      */
-    public void saveGrid(String text) throws IOException {
+    public void saveSweep(String text, String source, java.util.List<String> overrides) throws IOException {
+        saveGrid(text);
+        SweepRecord r = new SweepRecord(source, overrides, java.time.Instant.now().toString(), Provenance.version());
+        var json = org.gansweep.core.config.Yaml.json();
+        AtomicFiles.write(dir.resolve(SWEEP), json.writeValueAsBytes(r));
+        Files.writeString(dir.resolve("sweeps.jsonl"), json.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(r) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The overrides of the last run stored in {@code experimentDir} (none if unknown). */
+    public static java.util.List<String> lastOverrides(Path experimentDir) {
+        Path f = experimentDir.resolve(SWEEP);
+        try {
+            return Files.exists(f) ? org.gansweep.core.config.Yaml.json().readValue(f.toFile(), SweepRecord.class).overrides() : java.util.List.of();
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
+    private void saveGrid(String text) throws IOException {
         Path grid = dir.resolve("grid.yaml");
         if (Files.exists(grid)) {
             String old = Files.readString(grid);

@@ -47,7 +47,7 @@ public final class SweepRunner {
     public Outcome run(ExperimentGrid grid, Path outRoot, int workers, SweepProgress progress)
             throws IOException, ExperimentStore.StoreException, InterruptedException {
         try (ExperimentStore store = ExperimentStore.open(outRoot.resolve(grid.name()))) {
-            store.saveGrid(grid.sourceText());
+            store.saveSweep(grid.sourceText(), grid.source(), grid.overrides());
             List<Trial> pending = new ArrayList<>();
             int skipped = 0;
             for (Trial t : grid.trials()) {

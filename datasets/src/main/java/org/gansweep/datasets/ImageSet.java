@@ -1,0 +1,89 @@
+package org.gansweep.datasets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import org.gansweep.core.plugin.RealSampler;
+
+/**
+ * Images held as bytes (N x C x H x W, 0..255) with optional labels; batches come out as floats in
+ * [-1, 1], drawn without replacement in a seeded order that is reshuffled every epoch.
+ */
+final class ImageSet {
+    final byte[] pixels;
+    final int[] labels;
+    final int count;
+    final int channels;
+    final int height;
+    final int width;
+
+    ImageSet(byte[] pixels, int[] labels, int count, int channels, int height, int width) {
+        this.pixels = pixels;
+        this.labels = labels;
+        this.count = count;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+    }
+
+    int imageSize() {
+        return channels * height * width;
+    }
+
+    /** The first {@code n} images (all if n is null or larger). */
+    ImageSet limit(Integer n) {
+        if (n == null || n >= count) {
+            return this;
+        }
+        byte[] p = java.util.Arrays.copyOf(pixels, n * imageSize());
+        int[] l = labels == null ? null : java.util.Arrays.copyOf(labels, n);
+        return new ImageSet(p, l, n, channels, height, width);
+    }
+
+    RealSampler sampler(long seed) {
+        return new Shuffled(count, seed) {
+            @Override
+            public NDArray next(NDManager manager, int batch) {
+                int size = imageSize();
+                float[] out = new float[batch * size];
+                for (int b = 0; b < batch; b++) {
+                    int offset = nextIndex() * size;
+                    for (int i = 0; i < size; i++) {
+                        out[b * size + i] = (pixels[offset + i] & 0xff) / 127.5f - 1f;
+                    }
+                }
+                return manager.create(out, new Shape(batch, channels, height, width));
+            }
+        };
+    }
+
+    /** Visits 0..n-1 in a fresh seeded permutation each epoch. */
+    abstract static class Shuffled implements RealSampler {
+        private final SplittableRandom random;
+        private final int[] order;
+        private int position;
+
+        Shuffled(int n, long seed) {
+            random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 7);
+            order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            position = n;
+        }
+
+        int nextIndex() {
+            if (position == order.length) {
+                for (int i = order.length - 1; i > 0; i--) { // Fisher-Yates
+                    int j = random.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                position = 0;
+            }
+            return order[position++];
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.gansweep.models;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import org.gansweep.core.plugin.Architecture;
+import org.gansweep.core.plugin.FieldError;
+import org.gansweep.core.plugin.Plugin;
+
+/**
+ * The LSGAN paper's LSUN networks for 112x112 images (its Figure 3). G: noise -> linear 7x7x256, then 3x3
+ * transposed convolutions 256 s2, 256 s1, 256 s2, 256 s1, 128 s2, 64 s2, C s1 (batch norm and ReLU between,
+ * tanh out): 7 -> 14 -> 28 -> 56 -> 112. D: 5x5 stride-2 convolutions 64, 128, 256, 512 (LeakyReLU 0.2,
+ * batch norm after the first), then linear to one decision value.
+ */
+public final class LsganLsunArchitecture extends Plugin<LsganLsunArchitecture.Params, Architecture> {
+
+    public record Params(Integer noiseDim, DcganArchitecture.Net generator, DcganArchitecture.Net discriminator) {
+        public Params {
+            noiseDim = noiseDim == null ? 1024 : noiseDim;
+            generator = generator == null ? new DcganArchitecture.Net(null) : generator;
+            discriminator = discriminator == null ? new DcganArchitecture.Net(null) : discriminator;
+        }
+    }
+
+    public LsganLsunArchitecture() {
+        super(Params.class, "the paper's 112x112 LSUN G and D (noiseDim, generator/discriminator: batchNorm)");
+    }
+
+    @Override
+    public void check(Params p) {
+        FieldError.positive("noiseDim", p.noiseDim());
+    }
+
+    @Override
+    protected Architecture build(Params p) {
+        return new Architecture() {
+            @Override
+            public int noiseDim() {
+                return p.noiseDim();
+            }
+
+            @Override
+            public Block generator(Shape sample) {
+                if (sample.get(1) != 112 || sample.get(2) != 112) {
+                    throw new IllegalArgumentException("lsgan-112 generates 112x112 images; set the dataset's size to 112");
+                }
+                boolean bn = p.generator().batchNorm();
+                SequentialBlock g = ConvNets.seq();
+                g.add(ConvNets.linear(7 * 7 * 256));
+                add(g, bn);
+                g.add(ConvNets.reshape(-1, 256, 7, 7));
+                int[][] layers = {{256, 2}, {256, 1}, {256, 2}, {256, 1}, {128, 2}, {64, 2}};
+                for (int[] l : layers) {
+                    g.add(ConvNets.deconv(l[0], 3, l[1], 1, l[1] - 1));
+                    add(g, bn);
+                }
+                g.add(ConvNets.deconv((int) sample.get(0), 3, 1, 1, 0));
+                g.add(Activation.tanhBlock());
+                return g;
+            }
+
+            private void add(SequentialBlock g, boolean bn) {
+                if (bn) {
+                    g.add(ConvNets.batchNorm());
+                }
+                g.add(ConvNets.relu());
+            }
+
+            @Override
+            public Block discriminator(Shape sample) {
+                boolean bn = p.discriminator().batchNorm();
+                SequentialBlock d = ConvNets.seq();
+                int[] widths = {64, 128, 256, 512};
+                for (int i = 0; i < widths.length; i++) {
+                    d.add(ConvNets.conv(widths[i], 5, 2, 2));
+                    if (bn && i > 0) {
+                        d.add(ConvNets.batchNorm());
+                    }
+                    d.add(ConvNets.leaky());
+                }
+                d.add(ConvNets.flatten());
+                d.add(ConvNets.linear(1));
+                return d;
+            }
+
+            @Override
+            public boolean discriminatorUsesBatchStatistics() {
+                return p.discriminator().batchNorm();
+            }
+        };
+    }
+}
