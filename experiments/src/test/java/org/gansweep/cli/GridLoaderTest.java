@@ -183,6 +183,25 @@ class GridLoaderTest {
         assertTrue(bin.err().startsWith(binary + ":1:1: the grid is not UTF-8 text"), bin.err());
     }
 
+    /** Every grid shipped in experiments/ is valid, but for data that is not on this machine. */
+    @Test
+    void shippedGridsAreValid() throws Exception {
+        List<java.nio.file.Path> grids;
+        try (var s = java.nio.file.Files.list(java.nio.file.Path.of("."))) {
+            grids = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(grids.size() >= 6, grids.toString());
+        for (java.nio.file.Path g : grids) {
+            try {
+                assertTrue(Tiny.loader().load(g, List.of()).trials().size() > 0);
+            } catch (ConfigException e) {
+                for (String err : e.errors()) {
+                    assertTrue(err.contains("`dataset.path`"), g + ": " + err);
+                }
+            }
+        }
+    }
+
     @Test
     void badOverridesNameTheArgument() {
         ConfigException e = assertThrows(ConfigException.class, () -> parse(Tiny.RING, "training.steps=abc"));

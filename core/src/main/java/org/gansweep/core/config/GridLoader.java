@@ -774,13 +774,16 @@ public final class GridLoader {
     /** Collects errors, de-duplicated: a mistake in the base template repeats in every trial. */
     private static final class Errors {
         private final Set<String> messages = new LinkedHashSet<>();
+        private int reported;
 
         void add(Location where, String message) {
             messages.add(where + ": " + message);
+            reported++;
         }
 
+        /** Errors reported so far, repeats included: what tells whether one trial had any. */
         int count() {
-            return messages.size();
+            return reported;
         }
 
         void throwIfAny() throws ConfigException {

@@ -1,0 +1,92 @@
+package org.gansweep.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
+import java.util.List;
+import org.gansweep.core.plugin.Architecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitecturesTest {
+    private static long[] out(Block b, NDManager m, Shape in) {
+        b.initialize(m, DataType.FLOAT32, in);
+        return b.forward(new ParameterStore(m, false), new NDList(m.randomNormal(in)), true).singletonOrThrow().getShape().getShape();
+    }
+
+    /** conv_transpose(x, ones(3x3), stride 2, padding 1, output padding 1) on [[1, 2], [3, 4]], worked by hand. */
+    @Test
+    void transposedConvolutionMatchesTheHandComputedResult() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block t = TransposedConv2d.of(1, 3, 2, 1, 1);
+            t.setInitializer(new ConstantInitializer(1f), Parameter.Type.WEIGHT);
+            t.setInitializer(new ConstantInitializer(0f), Parameter.Type.BIAS);
+            t.initialize(m, DataType.FLOAT32, new Shape(1, 1, 2, 2));
+            float[] y = t.forward(new ParameterStore(m, false), new NDList(m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2))), false)
+                    .singletonOrThrow().toFloatArray();
+            assertArrayEquals(new float[] {
+                1, 3, 2, 2,
+                4, 10, 6, 6,
+                3, 7, 4, 4,
+                3, 7, 4, 4}, y);
+        }
+    }
+
+    @Test
+    void transposedConvolutionOutputSizeIsTheFormula() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // (H - 1) s - 2p + k + q
+            assertArrayEquals(new long[] {2, 8, 14, 14}, out(TransposedConv2d.of(8, 4, 2, 1, 0), m, new Shape(2, 3, 7, 7)));
+            assertArrayEquals(new long[] {2, 8, 14, 14}, out(TransposedConv2d.of(8, 3, 2, 1, 1), m, new Shape(2, 3, 7, 7)));
+            assertArrayEquals(new long[] {2, 8, 7, 7}, out(TransposedConv2d.of(8, 3, 1, 1, 0), m, new Shape(2, 3, 7, 7)));
+        }
+    }
+
+    private static void check(Architecture a, Shape sample) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            long[] g = out(a.generator(sample), m, new Shape(2, a.noiseDim()));
+            assertArrayEquals(new Shape(2).addAll(sample).getShape(), g);
+            assertArrayEquals(new long[] {2, 1}, out(a.discriminator(sample), m, new Shape(2).addAll(sample)));
+        }
+    }
+
+    @Test
+    void dcganFitsEachSupportedSize() {
+        Architecture a = new DcganArchitecture().create(new DcganArchitecture.Params(16, 8, null, null));
+        check(a, new Shape(1, 28, 28));
+        check(a, new Shape(3, 32, 32));
+        check(a, new Shape(3, 64, 64));
+        assertThrows(IllegalArgumentException.class, () -> a.generator(new Shape(3, 48, 48)));
+        assertTrue(a.discriminatorUsesBatchStatistics());
+        Architecture noBn = new DcganArchitecture().create(new DcganArchitecture.Params(16, 8, new DcganArchitecture.Net(false), new DcganArchitecture.Net(false)));
+        assertFalse(noBn.discriminatorUsesBatchStatistics());
+        check(noBn, new Shape(1, 28, 28));
+    }
+
+    @Test
+    void thePapersLsunNetsMake112PixelImages() {
+        check(new LsganLsunArchitecture().create(new LsganLsunArchitecture.Params(32, null, null)), new Shape(3, 112, 112));
+    }
+
+    @Test
+    void mlpImageHasTheKerasDefaultsAndPartialNetsKeepThem() {
+        MlpImageArchitecture.Params p = new MlpImageArchitecture.Params(null, new Mlp.Net(null, null, null, false), null, null);
+        assertEquals(100, p.noiseDim());
+        assertEquals(List.of(256, 512, 1024), p.generator().hidden());
+        assertEquals(Mlp.ActivationKind.LEAKY_RELU, p.generator().activation());
+        assertFalse(p.generator().batchNorm());
+        assertEquals(List.of(512, 256), p.discriminator().hidden());
+        check(new MlpImageArchitecture().create(p), new Shape(1, 28, 28));
+        check(new MlpArchitecture().create(new MlpArchitecture.Params(null, null, null, null)), new Shape(2));
+    }
+}
