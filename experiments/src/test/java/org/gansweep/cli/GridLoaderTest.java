@@ -65,7 +65,8 @@ class GridLoaderTest {
         assertEquals(0.9, g.trials().get(0).resolved().at("/optimizer/beta1").asDouble());
         assertEquals(0.01, g.trials().get(0).resolved().at("/optimizer/lr").asDouble());
         assertEquals("rmsprop", g.trials().get(1).resolved().at("/optimizer/type").asText());
-        assertEquals("optimizer=lr0.01", g.trials().get(0).settingName());
+        assertEquals("optimizer=lr=0.01", g.trials().get(0).settingName());
+        assertTrue(g.trials().get(0).id().startsWith("lr0.01_s1-"), g.trials().get(0).id());
         assertTrue(g.trials().get(0).config().loss().params() instanceof LeastSquaresLoss.Params);
     }
 
