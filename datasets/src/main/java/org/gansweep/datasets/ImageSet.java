@@ -43,10 +43,14 @@ final class ImageSet {
 
     RealSampler sampler(long seed) {
         return new Shuffled(count, seed) {
+            private float[] out = new float[0]; // reused: manager.create copies it
+
             @Override
             public NDArray next(NDManager manager, int batch) {
                 int size = imageSize();
-                float[] out = new float[batch * size];
+                if (out.length != batch * size) {
+                    out = new float[batch * size];
+                }
                 for (int b = 0; b < batch; b++) {
                     int offset = nextIndex() * size;
                     for (int i = 0; i < size; i++) {

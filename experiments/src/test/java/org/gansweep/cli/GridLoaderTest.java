@@ -51,6 +51,11 @@ class GridLoaderTest {
         assertTrue(longer.trials().stream().allMatch(t -> t.config().training().steps() == 200));
         assertEquals(Set.of(4L, 5L), longer.trials().stream().map(Trial::seed).collect(Collectors.toSet()));
         assertNotEquals(plain.trials().get(0).hash(), parse(Tiny.RING, "training.steps=200").trials().get(0).hash());
+        // An override of an axis's path collapses the axis and renames what ran.
+        ExperimentGrid one = parse(Tiny.RING, "loss=lsgan-binary");
+        assertEquals(1, one.trials().size());
+        assertEquals("loss=lsgan-binary", one.trials().get(0).settingName());
+        assertTrue(one.trials().get(0).id().startsWith("lsgan-binary_s1-"), one.trials().get(0).id());
         // The same grid gives the same ids.
         assertEquals(plain.trials().get(0).id(), parse(Tiny.RING).trials().get(0).id());
     }

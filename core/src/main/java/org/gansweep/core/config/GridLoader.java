@@ -234,6 +234,20 @@ public final class GridLoader {
             put(tree, pointer, o.value.deepCopy());
             origins.add(pointer, null, o.argument);
         }
+        // An override that rewrites an axis's value renames it: the label says what actually ran.
+        for (int i = 0; i < axisNames.size(); i++) {
+            String axis = axisNames.get(i);
+            if (isBundle(axis)) {
+                continue;
+            }
+            for (Override o : sets) {
+                if (o.path.equals(axis) || o.path.startsWith(axis + ".") || axis.startsWith(o.path + ".")) {
+                    String label = label(axis, tree.at("/" + axis.replace(".", "/")));
+                    setting.put(axis, label);
+                    labels.set(i, label);
+                }
+            }
+        }
         labels.add("s" + seed);
         String label = sanitize(String.join("_", labels));
         ObjectNode resolved = JsonNodeFactory.instance.objectNode();
