@@ -52,6 +52,24 @@ final class ConvNets {
         return new ai.djl.nn.LambdaBlock(l -> new ai.djl.ndarray.NDList(l.singletonOrThrow().reshape(new Shape(shape))), "reshape");
     }
 
+    /**
+     * The DCGAN discriminator: stride-2 convolutions of the given widths (LeakyReLU 0.2, batch norm after
+     * the first when {@code bn}), then a linear layer to one decision value.
+     */
+    static SequentialBlock discriminator(int[] widths, int kernel, boolean bn) {
+        SequentialBlock d = seq();
+        for (int i = 0; i < widths.length; i++) {
+            d.add(conv(widths[i], kernel, 2, (kernel - 1) / 2));
+            if (bn && i > 0) {
+                d.add(batchNorm());
+            }
+            d.add(leaky());
+        }
+        d.add(flatten());
+        d.add(linear(1));
+        return d;
+    }
+
     static SequentialBlock seq() {
         return new SequentialBlock();
     }

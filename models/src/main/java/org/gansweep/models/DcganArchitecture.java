@@ -94,21 +94,11 @@ public final class DcganArchitecture extends Plugin<DcganArchitecture.Params, Ar
 
             @Override
             public Block discriminator(Shape sample) {
-                int n = stages(sample.get(1));
-                boolean bn = p.discriminator().batchNorm();
-                SequentialBlock d = ConvNets.seq();
-                int width = p.filters();
-                for (int i = 0; i < n; i++) {
-                    d.add(ConvNets.conv(width, 4, 2, 1));
-                    if (bn && i > 0) {
-                        d.add(ConvNets.batchNorm());
-                    }
-                    d.add(ConvNets.leaky());
-                    width *= 2;
+                int[] widths = new int[stages(sample.get(1))];
+                for (int i = 0; i < widths.length; i++) {
+                    widths[i] = p.filters() << i;
                 }
-                d.add(ConvNets.flatten());
-                d.add(ConvNets.linear(1));
-                return d;
+                return ConvNets.discriminator(widths, 4, p.discriminator().batchNorm());
             }
 
             @Override

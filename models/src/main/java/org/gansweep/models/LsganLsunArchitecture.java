@@ -70,19 +70,7 @@ public final class LsganLsunArchitecture extends Plugin<LsganLsunArchitecture.Pa
 
             @Override
             public Block discriminator(Shape sample) {
-                boolean bn = p.discriminator().batchNorm();
-                SequentialBlock d = ConvNets.seq();
-                int[] widths = {64, 128, 256, 512};
-                for (int i = 0; i < widths.length; i++) {
-                    d.add(ConvNets.conv(widths[i], 5, 2, 2));
-                    if (bn && i > 0) {
-                        d.add(ConvNets.batchNorm());
-                    }
-                    d.add(ConvNets.leaky());
-                }
-                d.add(ConvNets.flatten());
-                d.add(ConvNets.linear(1));
-                return d;
+                return ConvNets.discriminator(new int[] {64, 128, 256, 512}, 5, p.discriminator().batchNorm());
             }
 
             @Override
