@@ -150,6 +150,22 @@ class CliTest {
     }
 
     @Test
+    void aDivergingTrialIsRecordedReportedAndTheSweepGoesOn() throws Exception {
+        Path grid = Tiny.write(tmp, "tiny.yaml", Tiny.RING.replace("  loss: [gan, lsgan-pearson]",
+                "  loss: [gan, lsgan-pearson]\n  optimizer.lr: [0.001, 1.0e30]"));
+        Path out = tmp.resolve("runs");
+        Tiny.Result r = Tiny.cli("run", grid.toString(), "--out", out.toString(), "--workers", "1");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("4 trials, 4 run now, 0 already finished: 2 completed, 2 diverged, 0 failed"), r.out());
+        String html = Files.readString(out.resolve("tiny/report/index.html"));
+        assertTrue(html.contains("diverged at step"), html);
+        assertTrue(Files.readString(out.resolve("tiny/report/tables/summary.csv")).contains(",1,0,1,0,"));
+        // Diverged is a result: the rerun does not repeat it.
+        Tiny.Result again = Tiny.cli("run", grid.toString(), "--out", out.toString(), "--workers", "1");
+        assertTrue(again.out().contains("0 run now, 4 already finished"), again.out());
+    }
+
+    @Test
     void aSecondSweepOnTheSameFolderIsRefused() throws Exception {
         Path out = tmp.resolve("runs");
         try (var held = org.gansweep.core.store.ExperimentStore.open(out.resolve("tiny"))) {
