@@ -100,6 +100,18 @@ public final class Cifar10 extends Plugin<Cifar10.Params, DatasetAdapter> {
             }
 
             @Override
+            public boolean hasLabels() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
+                Params split = new Params(p.path(), train ? IdxDataset.Split.TRAIN : IdxDataset.Split.TEST, null);
+                List<Path> f = files(split);
+                return java.util.Optional.of(read(f).labeled(10, f.get(0).toAbsolutePath().getParent() + (train ? "#train" : "#test")));
+            }
+
+            @Override
             public synchronized RealSampler open(long seed) {
                 if (data == null) {
                     data = read(files(p)).limit(p.limit());

@@ -57,11 +57,15 @@ public abstract class IdxDataset<P extends Record & IdxDataset.Params> extends P
     }
 
     private Path[] files(P p) {
+        return files(p, split(p));
+    }
+
+    private Path[] files(P p, Split split) {
         Path dir = folder(p);
         if (!Files.isDirectory(dir)) {
             throw new FieldError("path", dir + " does not exist or is not a folder; " + howToGet);
         }
-        String pre = split(p).prefix();
+        String pre = split.prefix();
         Path images = DataFiles.find(dir, howToGet, pre + "-images-idx3-ubyte.gz", pre + "-images-idx3-ubyte", pre + "-images.idx3-ubyte");
         Path labels = DataFiles.find(dir, howToGet, pre + "-labels-idx1-ubyte.gz", pre + "-labels-idx1-ubyte", pre + "-labels.idx1-ubyte");
         return new Path[] {images, labels};
@@ -90,6 +94,18 @@ public abstract class IdxDataset<P extends Record & IdxDataset.Params> extends P
             @Override
             public Shape sampleShape() {
                 return new Shape(1, 28, 28);
+            }
+
+            @Override
+            public boolean hasLabels() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
+                Split s = train ? Split.TRAIN : Split.TEST;
+                Path[] f = files(p, s);
+                return java.util.Optional.of(IdxImages.read(f[0], f[1], howToGet).labeled(10, f[0].toAbsolutePath().toString()));
             }
 
             @Override

@@ -11,6 +11,43 @@ import org.gansweep.core.plugin.RealSampler;
  * [-1, 1], drawn without replacement in a seeded order that is reshuffled every epoch.
  */
 final class ImageSet {
+    /** Labelled view of this set: values scaled as the sampler scales them. */
+    org.gansweep.core.plugin.LabeledData labeled(int classes, String identity) {
+        ImageSet self = this;
+        return new org.gansweep.core.plugin.LabeledData() {
+            @Override
+            public int size() {
+                return count;
+            }
+
+            @Override
+            public int classes() {
+                return classes;
+            }
+
+            @Override
+            public ai.djl.ndarray.types.Shape sampleShape() {
+                return new ai.djl.ndarray.types.Shape(channels, height, width);
+            }
+
+            @Override
+            public void copy(int from, int to, float[] out, int[] labelsOut) {
+                int size = self.imageSize();
+                for (int i = from; i < to; i++) {
+                    for (int p = 0; p < size; p++) {
+                        out[(i - from) * size + p] = (pixels[i * size + p] & 0xff) / 127.5f - 1f;
+                    }
+                    labelsOut[i - from] = labels == null ? 0 : labels[i];
+                }
+            }
+
+            @Override
+            public String identity() {
+                return identity;
+            }
+        };
+    }
+
     final byte[] pixels;
     final int[] labels;
     final int count;

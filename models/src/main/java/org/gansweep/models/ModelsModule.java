@@ -12,5 +12,8 @@ public final class ModelsModule extends AbstractModule {
         architectures.addBinding("mlp-image").to(MlpImageArchitecture.class);
         architectures.addBinding("dcgan").to(DcganArchitecture.class);
         architectures.addBinding("lsgan-112").to(LsganLsunArchitecture.class);
+        var metrics = Registries.metrics(binder());
+        metrics.addBinding("classifier-score").to(org.gansweep.models.eval.ImageMetrics.Score.class);
+        metrics.addBinding("frechet-distance").to(org.gansweep.models.eval.ImageMetrics.Frechet.class);
     }
 }

@@ -17,6 +17,7 @@ public final class ReportsModule extends AbstractModule {
     @Override
     protected void configure() {
         var figures = figures(binder());
+        figures.addBinding("score-table").to(org.gansweep.reports.figures.ScoreTableFigure.class);
         figures.addBinding("density").to(DensityFigure.class);
         figures.addBinding("sample-matrix").to(SampleMatrixFigure.class);
         figures.addBinding("metric-curves").to(MetricCurvesFigure.class);

@@ -16,4 +16,14 @@ public interface DatasetAdapter {
     default Optional<GaussianMixture> mixture() {
         return Optional.empty();
     }
+
+    /** Whether {@link #labeled} has data, known without reading any. */
+    default boolean hasLabels() {
+        return false;
+    }
+
+    /** Labelled training ({@code train}) or held-out test data, for datasets that have labels. */
+    default Optional<LabeledData> labeled(boolean train) {
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,129 @@
+package org.gansweep.models.eval;
+
+import ai.djl.ndarray.NDArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gansweep.core.math.ClassifierScore;
+import org.gansweep.core.plugin.DatasetAdapter;
+import org.gansweep.core.plugin.FieldError;
+import org.gansweep.core.plugin.Metric;
+import org.gansweep.core.plugin.Plugin;
+
+/**
+ * Image quality through the dataset's own evaluation classifier ({@link EvaluationClassifier}): the
+ * Inception-score formula ({@code classifier-score}) and the FID formula in its 128-d feature space
+ * ({@code frechet-distance}), each with the same score of held-out real images as the reference.
+ */
+public final class ImageMetrics {
+    private ImageMetrics() {}
+
+    static EvaluationClassifier classifier(DatasetAdapter d, int epochs) {
+        try {
+            return EvaluationClassifier.forData(d.labeled(true).orElseThrow(), d.labeled(false).orElseThrow(), epochs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void requireLabels(DatasetAdapter d) {
+        FieldError.require(d.hasLabels(), "type", "needs a labelled image dataset (fashion-mnist, mnist, cifar10)");
+    }
+
+    /** {@code classifier-score}: exp(E KL(p(y|x) || p(y))) over {@code splits} parts of the samples. */
+    public static final class Score extends Plugin<Score.Params, Metric> {
+        /**
+         * @param splits parts the samples are scored in (mean and std over them)
+         * @param epochs training epochs of the evaluation classifier
+         */
+        public record Params(Integer splits, Integer epochs) {
+            public Params {
+                splits = splits == null ? 10 : splits;
+                epochs = epochs == null ? 4 : epochs;
+            }
+        }
+
+        public Score() {
+            super(Params.class, "Inception-score formula with the dataset's evaluation classifier (splits, epochs)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.require(p.splits() >= 1 && p.splits() <= 100, "splits", "must be between 1 and 100, got " + p.splits());
+            FieldError.require(p.epochs() >= 1 && p.epochs() <= 50, "epochs", "must be between 1 and 50, got " + p.epochs());
+        }
+
+        @Override
+        protected Metric build(Params p) {
+            return new Metric() {
+                @Override
+                public List<String> names() {
+                    return List.of("classifier_score", "classifier_score_std", "real_classifier_score", "classifier_test_accuracy");
+                }
+
+                @Override
+                public void check(DatasetAdapter dataset) {
+                    requireLabels(dataset);
+                }
+
+                @Override
+                public Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset) {
+                    EvaluationClassifier c = classifier(dataset, p.epochs());
+                    double[][] probs = c.probabilities(samples);
+                    ClassifierScore.Score s = ClassifierScore.of(probs, Math.min(p.splits(), probs.length));
+                    Map<String, Double> out = new LinkedHashMap<>();
+                    out.put("classifier_score", s.mean());
+                    out.put("classifier_score_std", s.std());
+                    out.put("real_classifier_score", c.info().realClassifierScore());
+                    out.put("classifier_test_accuracy", c.info().testAccuracy());
+                    return out;
+                }
+            };
+        }
+    }
+
+    /** {@code frechet-distance}: the FID formula between generated and held-out real images' features. */
+    public static final class Frechet extends Plugin<Frechet.Params, Metric> {
+        /** @param epochs training epochs of the evaluation classifier */
+        public record Params(Integer epochs) {
+            public Params {
+                epochs = epochs == null ? 4 : epochs;
+            }
+        }
+
+        public Frechet() {
+            super(Params.class, "FID formula in the evaluation classifier's features, against the test split (epochs)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.require(p.epochs() >= 1 && p.epochs() <= 50, "epochs", "must be between 1 and 50, got " + p.epochs());
+        }
+
+        @Override
+        protected Metric build(Params p) {
+            return new Metric() {
+                @Override
+                public List<String> names() {
+                    return List.of("frechet_distance", "real_frechet_distance");
+                }
+
+                @Override
+                public void check(DatasetAdapter dataset) {
+                    requireLabels(dataset);
+                }
+
+                @Override
+                public Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset) {
+                    EvaluationClassifier c = classifier(dataset, p.epochs());
+                    Map<String, Double> out = new LinkedHashMap<>();
+                    out.put("frechet_distance", c.frechetDistance(samples));
+                    out.put("real_frechet_distance", c.info().realFrechetDistance());
+                    return out;
+                }
+            };
+        }
+    }
+}
