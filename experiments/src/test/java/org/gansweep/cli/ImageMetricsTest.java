@@ -84,6 +84,37 @@ class ImageMetricsTest {
         assertTrue(table.contains("classifier_score_mean") && table.contains("frechet_distance_mean"), table);
     }
 
+    /** A user's TorchScript module (made by make-tiny-extractor.py, 8 outputs) replaces the classifier. */
+    @Test
+    void aTorchScriptExtractorCanJudgeInstead() throws Exception {
+        Path data = bands(100, 100);
+        Path extractor = Path.of(getClass().getResource("/tiny-extractor.pt").toURI());
+        String grid = """
+                name: extractor
+                seeds: [1]
+                base:
+                  dataset: {type: fashion-mnist, path: %s}
+                  model: {type: dcgan, noiseDim: 8, filters: 4}
+                  loss: lsgan-binary
+                  training: {steps: 2, batchSize: 16, evalEvery: 2, evalSamples: 50, logEvery: 1}
+                  metrics: [{type: frechet-distance, extractor: %s}, {type: classifier-score, extractor: %s, splits: 5}]
+                """.formatted(data, extractor, extractor);
+        Path out = tmp.resolve("runs");
+        Tiny.Result r = Tiny.cli("run", Tiny.write(tmp, "x.yaml", grid).toString(), "--out", out.toString(), "--workers", "1");
+        assertEquals(0, r.code(), r.err() + r.out());
+        try (Stream<Path> trials = Files.list(out.resolve("extractor/trials"))) {
+            JsonNode m = Yaml.json().readTree(trials.findFirst().orElseThrow().resolve("summary.json").toFile()).get("metrics");
+            assertTrue(m.get("frechet_distance").asDouble() >= 0, m.toString());
+            assertTrue(m.get("real_frechet_distance").asDouble() >= 0, m.toString());
+            // Softmax over the extractor's 8 outputs: a score between 1 and 8.
+            assertTrue(m.get("classifier_score").asDouble() >= 1 && m.get("classifier_score").asDouble() <= 8, m.toString());
+            assertTrue(!m.has("classifier_test_accuracy"), m.toString());
+        }
+        Tiny.Result missing = Tiny.cli("validate", Tiny.write(tmp, "y.yaml", grid.replace(extractor.toString(), tmp.resolve("nope.pt").toString())).toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("`metrics[0].extractor` names no file"), missing.err());
+    }
+
     @Test
     void imageScoresNeedALabelledDataset() throws Exception {
         String grid = Tiny.RING.replace("metrics: [mode-coverage]", "metrics: [classifier-score]");

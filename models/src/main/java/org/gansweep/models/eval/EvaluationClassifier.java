@@ -28,7 +28,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,7 +46,7 @@ import org.gansweep.core.train.AdamOptimizer;
  * classes) trained by gansweep on the dataset's training split with a fixed seed, and cached on disk by the
  * data it was trained on. It also scores held-out real images, the reference the generated scores are read against.
  */
-public final class EvaluationClassifier {
+public final class EvaluationClassifier implements Judge {
     static final int VERSION = 1;
     private static final Map<String, EvaluationClassifier> LOADED = new ConcurrentHashMap<>();
 
@@ -248,10 +247,12 @@ public final class EvaluationClassifier {
         return rows.toArray(new double[0][]);
     }
 
+    @Override
     public double[][] features(NDArray images) {
         return run(images, true);
     }
 
+    @Override
     public double[][] probabilities(NDArray images) {
         return run(images, false);
     }
@@ -303,14 +304,24 @@ public final class EvaluationClassifier {
     }
 
     /** The Frechet distance between generated images and the held-out real images, in feature space. */
+    @Override
     public double frechetDistance(NDArray generated) {
         double[][] f = features(generated);
         return FrechetDistance.between(FrechetDistance.mean(f), FrechetDistance.covariance(f), realMean, realCovariance);
     }
 
-    public Map<String, Double> describe() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("classifier_test_accuracy", info.testAccuracy());
-        return m;
+    @Override
+    public double realClassifierScore() {
+        return info.realClassifierScore();
+    }
+
+    @Override
+    public double realFrechetDistance() {
+        return info.realFrechetDistance();
+    }
+
+    @Override
+    public double testAccuracy() {
+        return info.testAccuracy();
     }
 }

@@ -20,12 +20,21 @@ import org.gansweep.core.plugin.Plugin;
 public final class ImageMetrics {
     private ImageMetrics() {}
 
-    static EvaluationClassifier classifier(DatasetAdapter d, int epochs) {
+    /** gansweep's evaluation classifier, or the user's TorchScript extractor when one is given. */
+    static Judge judge(DatasetAdapter d, int epochs, String extractor) {
         try {
+            if (extractor != null) {
+                return TorchScriptExtractor.load(java.nio.file.Path.of(extractor), d.labeled(false).orElseThrow());
+            }
             return EvaluationClassifier.forData(d.labeled(true).orElseThrow(), d.labeled(false).orElseThrow(), epochs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static void checkExtractor(String extractor) {
+        FieldError.require(extractor == null || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(extractor)), "extractor",
+                "names no file: give the path of a TorchScript module (images in [-1, 1] to one row per image)");
     }
 
     static void requireLabels(DatasetAdapter d) {
@@ -38,7 +47,7 @@ public final class ImageMetrics {
          * @param splits parts the samples are scored in (mean and std over them)
          * @param epochs training epochs of the evaluation classifier
          */
-        public record Params(Integer splits, Integer epochs) {
+        public record Params(Integer splits, Integer epochs, String extractor) {
             public Params {
                 splits = splits == null ? 10 : splits;
                 epochs = epochs == null ? 4 : epochs;
@@ -46,13 +55,14 @@ public final class ImageMetrics {
         }
 
         public Score() {
-            super(Params.class, "Inception-score formula with the dataset's evaluation classifier (splits, epochs)");
+            super(Params.class, "Inception-score formula with the dataset's evaluation classifier, or a TorchScript extractor's logits (splits, epochs, extractor)");
         }
 
         @Override
         public void check(Params p) {
             FieldError.require(p.splits() >= 1 && p.splits() <= 100, "splits", "must be between 1 and 100, got " + p.splits());
             FieldError.require(p.epochs() >= 1 && p.epochs() <= 50, "epochs", "must be between 1 and 50, got " + p.epochs());
+            checkExtractor(p.extractor());
         }
 
         @Override
@@ -70,14 +80,16 @@ public final class ImageMetrics {
 
                 @Override
                 public Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset) {
-                    EvaluationClassifier c = classifier(dataset, p.epochs());
+                    Judge c = judge(dataset, p.epochs(), p.extractor());
                     double[][] probs = c.probabilities(samples);
                     ClassifierScore.Score s = ClassifierScore.of(probs, Math.min(p.splits(), probs.length));
                     Map<String, Double> out = new LinkedHashMap<>();
                     out.put("classifier_score", s.mean());
                     out.put("classifier_score_std", s.std());
-                    out.put("real_classifier_score", c.info().realClassifierScore());
-                    out.put("classifier_test_accuracy", c.info().testAccuracy());
+                    out.put("real_classifier_score", c.realClassifierScore());
+                    if (!Double.isNaN(c.testAccuracy())) {
+                        out.put("classifier_test_accuracy", c.testAccuracy());
+                    }
                     return out;
                 }
             };
@@ -87,19 +99,21 @@ public final class ImageMetrics {
     /** {@code frechet-distance}: the FID formula between generated and held-out real images' features. */
     public static final class Frechet extends Plugin<Frechet.Params, Metric> {
         /** @param epochs training epochs of the evaluation classifier */
-        public record Params(Integer epochs) {
+        /** @param extractor a TorchScript module to take features from instead of gansweep's classifier */
+        public record Params(Integer epochs, String extractor) {
             public Params {
                 epochs = epochs == null ? 4 : epochs;
             }
         }
 
         public Frechet() {
-            super(Params.class, "FID formula in the evaluation classifier's features, against the test split (epochs)");
+            super(Params.class, "FID formula in the evaluation classifier's (or a TorchScript extractor's) features, against the test split (epochs, extractor)");
         }
 
         @Override
         public void check(Params p) {
             FieldError.require(p.epochs() >= 1 && p.epochs() <= 50, "epochs", "must be between 1 and 50, got " + p.epochs());
+            checkExtractor(p.extractor());
         }
 
         @Override
@@ -117,10 +131,10 @@ public final class ImageMetrics {
 
                 @Override
                 public Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset) {
-                    EvaluationClassifier c = classifier(dataset, p.epochs());
+                    Judge c = judge(dataset, p.epochs(), p.extractor());
                     Map<String, Double> out = new LinkedHashMap<>();
                     out.put("frechet_distance", c.frechetDistance(samples));
-                    out.put("real_frechet_distance", c.info().realFrechetDistance());
+                    out.put("real_frechet_distance", c.realFrechetDistance());
                     return out;
                 }
             };

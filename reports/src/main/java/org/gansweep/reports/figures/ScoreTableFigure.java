@@ -61,10 +61,10 @@ public final class ScoreTableFigure implements Figure {
         }
         List<String> paper = List.of("Paper, CIFAR-10 Inception score (Table 1): DCGAN 6.22, LSGAN 6.47.",
                 "Different data and classifier: read the ordering, not the values.");
-        int width = 1100;
+        int width = 1250;
         int rowH = 30;
         int height = 30 + rows.size() * rowH + 30 + paper.size() * 20 + 20;
-        int[] colX = {20, 420, 560, 830};
+        int[] colX = {20, 400, 500, 850};
         return Optional.of(new Drawing("Image quality scores (the paper's Table 1)",
                 "Mean ± sample std over the seeds that completed, at the last evaluation; the real-data row scores held-out test images"
                         + " with the same classifier. CSV and Markdown: tables/summary.*.", width, height, g -> {

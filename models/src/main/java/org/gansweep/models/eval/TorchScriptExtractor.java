@@ -1,0 +1,141 @@
+package org.gansweep.models.eval;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gansweep.core.math.ClassifierScore;
+import org.gansweep.core.math.FrechetDistance;
+import org.gansweep.core.plugin.LabeledData;
+
+/**
+ * A user-supplied TorchScript module as the judge, for example a real Inception network on a GPU machine:
+ * it takes a batch of images (N, C, H, W) in [-1, 1], exactly as the generator makes them, and returns one
+ * row per image: features for the Frechet distance, or logits (softmaxed here) for the classifier score.
+ * Any resizing or normalisation the network needs belongs inside the module.
+ */
+final class TorchScriptExtractor implements Judge {
+    private static final Map<String, TorchScriptExtractor> LOADED = new ConcurrentHashMap<>();
+    private final Model model;
+    private final ParameterStore ps;
+    private double[] realMean;
+    private double[][] realCovariance;
+    private double realScore;
+    private double realFrechet;
+
+    private TorchScriptExtractor(Model model) {
+        this.model = model;
+        this.ps = new ParameterStore(model.getNDManager(), false);
+    }
+
+    static synchronized TorchScriptExtractor load(Path file, LabeledData real) throws IOException {
+        String key = file.toAbsolutePath() + "|" + real.identity();
+        TorchScriptExtractor e = LOADED.get(key);
+        if (e == null) {
+            e = new TorchScriptExtractor(open(file));
+            e.reference(real);
+            LOADED.put(key, e);
+        }
+        return e;
+    }
+
+    static Model open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no TorchScript file at " + file);
+        }
+        Model m = Model.newInstance(file.getFileName().toString(), "PyTorch");
+        try {
+            m.load(file.toAbsolutePath().getParent(), file.getFileName().toString());
+        } catch (MalformedModelException | RuntimeException e) {
+            m.close();
+            throw new IOException(file + " is not a TorchScript module this PyTorch can load: " + e.getMessage());
+        }
+        return m;
+    }
+
+    private double[][] run(NDArray images, boolean softmax) {
+        long n = images.getShape().get(0);
+        List<double[]> rows = new ArrayList<>();
+        for (long from = 0; from < n; from += 250) {
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDArray x = images.get(from + ":" + Math.min(n, from + 250)).duplicate();
+                x.attach(m);
+                NDArray out = model.getBlock().forward(ps, new NDList(x), false).head();
+                if (out.getShape().dimension() != 2) {
+                    throw new IllegalStateException("the extractor must return (N, D) rows, got " + out.getShape());
+                }
+                if (softmax) {
+                    out = out.softmax(1);
+                }
+                float[] v = out.toFloatArray();
+                int d = (int) out.getShape().get(1);
+                for (int r = 0; r < v.length / d; r++) {
+                    double[] row = new double[d];
+                    for (int j = 0; j < d; j++) {
+                        row[j] = v[r * d + j];
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows.toArray(new double[0][]);
+    }
+
+    private void reference(LabeledData real) {
+        int size = (int) real.sampleShape().size();
+        float[] px = new float[real.size() * size];
+        real.copy(0, real.size(), px, new int[real.size()]);
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            NDArray images = m.create(px, new Shape(real.size()).addAll(real.sampleShape()));
+            double[][] f = features(images);
+            realMean = FrechetDistance.mean(f);
+            realCovariance = FrechetDistance.covariance(f);
+            int half = f.length / 2;
+            realFrechet = FrechetDistance.between(Arrays.copyOfRange(f, 0, half), Arrays.copyOfRange(f, half, f.length));
+            double[][] p = probabilities(images);
+            realScore = ClassifierScore.of(p, Math.min(10, p.length)).mean();
+        }
+    }
+
+    @Override
+    public double[][] features(NDArray images) {
+        return run(images, false);
+    }
+
+    @Override
+    public double[][] probabilities(NDArray images) {
+        return run(images, true);
+    }
+
+    @Override
+    public double frechetDistance(NDArray images) {
+        double[][] f = features(images);
+        return FrechetDistance.between(FrechetDistance.mean(f), FrechetDistance.covariance(f), realMean, realCovariance);
+    }
+
+    @Override
+    public double realClassifierScore() {
+        return realScore;
+    }
+
+    @Override
+    public double realFrechetDistance() {
+        return realFrechet;
+    }
+
+    @Override
+    public double testAccuracy() {
+        return Double.NaN;
+    }
+}
