@@ -78,23 +78,32 @@ final class ImageSet {
         return new ImageSet(p, l, n, channels, height, width);
     }
 
+    /**
+     * Batches are gathered on the native side from one uint8 tensor of the whole set: no per-step Java
+     * buffers (DJL would copy each into a fresh direct buffer, freed only when the GC runs).
+     */
     RealSampler sampler(long seed) {
+        NDManager own = NDManager.newBaseManager();
+        NDArray all = own.create(java.nio.ByteBuffer.wrap(pixels), new Shape(count, channels, height, width), ai.djl.ndarray.types.DataType.UINT8);
         return new Shuffled(count, seed) {
-            private float[] out = new float[0]; // reused: manager.create copies it
+            private long[] index = new long[0];
 
             @Override
             public NDArray next(NDManager manager, int batch) {
-                int size = imageSize();
-                if (out.length != batch * size) {
-                    out = new float[batch * size];
+                if (index.length != batch) {
+                    index = new long[batch];
                 }
                 for (int b = 0; b < batch; b++) {
-                    int offset = nextIndex() * size;
-                    for (int i = 0; i < size; i++) {
-                        out[b * size + i] = (pixels[offset + i] & 0xff) / 127.5f - 1f;
-                    }
+                    index[b] = nextIndex();
                 }
-                return manager.create(out, new Shape(batch, channels, height, width));
+                NDArray picked = all.get(manager.create(index));
+                picked.attach(manager);
+                return picked.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).divi(127.5f).subi(1f);
+            }
+
+            @Override
+            public void close() {
+                own.close();
             }
         };
     }
