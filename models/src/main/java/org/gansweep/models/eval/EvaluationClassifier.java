@@ -221,30 +221,13 @@ public final class EvaluationClassifier implements Judge {
     private double[][] run(NDArray images, boolean featuresOnly) {
         List<Block> layers = new ArrayList<>(net.getChildren().values());
         int upTo = featuresOnly ? layers.size() - 1 : layers.size();
-        long n = images.getShape().get(0);
-        List<double[]> rows = new ArrayList<>();
-        for (long from = 0; from < n; from += 500) {
-            try (NDManager m = manager.newSubManager()) {
-                NDArray x = images.get(from + ":" + Math.min(n, from + 500));
-                x = x.duplicate();
-                x.attach(m);
-                NDList cur = new NDList(x);
-                for (int i = 0; i < upTo; i++) {
-                    cur = layers.get(i).forward(ps, cur, false);
-                }
-                NDArray out = featuresOnly ? cur.singletonOrThrow() : cur.singletonOrThrow().softmax(1);
-                float[] v = out.toFloatArray();
-                int d = (int) out.getShape().get(1);
-                for (int r = 0; r < v.length / d; r++) {
-                    double[] row = new double[d];
-                    for (int j = 0; j < d; j++) {
-                        row[j] = v[r * d + j];
-                    }
-                    rows.add(row);
-                }
+        return Batches.rows(images, manager, 500, !featuresOnly, x -> {
+            NDList cur = new NDList(x);
+            for (int i = 0; i < upTo; i++) {
+                cur = layers.get(i).forward(ps, cur, false);
             }
-        }
-        return rows.toArray(new double[0][]);
+            return cur.singletonOrThrow();
+        });
     }
 
     @Override

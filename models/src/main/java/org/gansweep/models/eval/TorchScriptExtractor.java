@@ -10,9 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gansweep.core.math.ClassifierScore;
@@ -65,31 +63,7 @@ final class TorchScriptExtractor implements Judge {
     }
 
     private double[][] run(NDArray images, boolean softmax) {
-        long n = images.getShape().get(0);
-        List<double[]> rows = new ArrayList<>();
-        for (long from = 0; from < n; from += 250) {
-            try (NDManager m = model.getNDManager().newSubManager()) {
-                NDArray x = images.get(from + ":" + Math.min(n, from + 250)).duplicate();
-                x.attach(m);
-                NDArray out = model.getBlock().forward(ps, new NDList(x), false).head();
-                if (out.getShape().dimension() != 2) {
-                    throw new IllegalStateException("the extractor must return (N, D) rows, got " + out.getShape());
-                }
-                if (softmax) {
-                    out = out.softmax(1);
-                }
-                float[] v = out.toFloatArray();
-                int d = (int) out.getShape().get(1);
-                for (int r = 0; r < v.length / d; r++) {
-                    double[] row = new double[d];
-                    for (int j = 0; j < d; j++) {
-                        row[j] = v[r * d + j];
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows.toArray(new double[0][]);
+        return Batches.rows(images, model.getNDManager(), 250, softmax, x -> model.getBlock().forward(ps, new NDList(x), false).head());
     }
 
     private void reference(LabeledData real) {
