@@ -14,5 +14,7 @@ public final class DatasetsModule extends AbstractModule {
         datasets.addBinding("mnist").to(Mnist.class);
         datasets.addBinding("cifar10").to(Cifar10.class);
         datasets.addBinding("image-folder").to(ImageFolder.class);
+        datasets.addBinding("hwdb").to(HwdbGnt.class);
+        datasets.addBinding("font-hanzi").to(FontHanzi.class);
     }
 }

@@ -3,6 +3,7 @@ package org.gansweep.datasets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.gansweep.core.plugin.RealSampler;
 
@@ -55,6 +56,18 @@ final class ImageSet {
     final int height;
     final int width;
 
+    private List<Character> classNames = List.of();
+
+    /** The character each class id stands for (character datasets), for reports. */
+    ImageSet withClassNames(List<Character> names) {
+        this.classNames = List.copyOf(names);
+        return this;
+    }
+
+    List<Character> classNames() {
+        return classNames;
+    }
+
     ImageSet(byte[] pixels, int[] labels, int count, int channels, int height, int width) {
         this.pixels = pixels;
         this.labels = labels;
@@ -66,6 +79,30 @@ final class ImageSet {
 
     int imageSize() {
         return channels * height * width;
+    }
+
+    /** Every tenth image ({@code held = true}) or all the others: a deterministic hold-out split. */
+    ImageSet everyTenth(boolean held) {
+        int size = imageSize();
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if ((i % 10 == 9) == held) {
+                n++;
+            }
+        }
+        byte[] p = new byte[n * size];
+        int[] l = labels == null ? null : new int[n];
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            if ((i % 10 == 9) == held) {
+                System.arraycopy(pixels, i * size, p, k * size, size);
+                if (l != null) {
+                    l[k] = labels[i];
+                }
+                k++;
+            }
+        }
+        return new ImageSet(p, l, n, channels, height, width).withClassNames(classNames);
     }
 
     /** The first {@code n} images (all if n is null or larger). */

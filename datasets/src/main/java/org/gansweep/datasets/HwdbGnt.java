@@ -1,0 +1,212 @@
+package org.gansweep.datasets;
+
+import ai.djl.ndarray.types.Shape;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.gansweep.core.plugin.DatasetAdapter;
+import org.gansweep.core.plugin.FieldError;
+import org.gansweep.core.plugin.LabeledData;
+import org.gansweep.core.plugin.Plugin;
+import org.gansweep.core.plugin.RealSampler;
+
+/**
+ * CASIA HWDB1.x handwritten Chinese characters from {@code .gnt} files: each sample is a little-endian
+ * 4-byte size, a 2-byte GB2312 tag code, 2-byte width and height, then width x height grey bytes (255 is
+ * paper). Samples are padded to a square, resized to {@code size} and inverted, so ink is bright (+1) on a
+ * dark (-1) ground; class ids follow the characters' GB2312 order.
+ */
+public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
+    static final String HOW_TO_GET = "download CASIA HWDB1.x (e.g. HWDB1.1trn_gnt), unpack the .gnt files into a folder and set dataset.path to it";
+    static final Charset GB2312 = Charset.forName("GB2312");
+
+    /**
+     * @param path folder of .gnt files (searched recursively)
+     * @param testPath folder of held-out .gnt files (for the evaluation classifier); without it every tenth sample is held out from the classifier's training
+     * @param size side of the square images
+     * @param classes use only the first this many characters in GB2312 order (the paper uses 3740)
+     * @param limit use only the first this many samples
+     */
+    public record Params(String path, String testPath, Integer size, Integer classes, Integer limit) {
+        public Params {
+            size = size == null ? 64 : size;
+        }
+    }
+
+    public HwdbGnt() {
+        super(Params.class, "CASIA HWDB1.x .gnt handwritten Chinese characters (path, testPath, size, classes, limit)");
+    }
+
+    /** One decoded sample. */
+    record Sample(char character, int width, int height, byte[] bitmap) {}
+
+    static List<Sample> read(Path file) throws IOException {
+        byte[] all = DataFiles.readAll(file);
+        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+        List<Sample> out = new ArrayList<>();
+        while (b.remaining() > 0) {
+            int start = b.position();
+            if (b.remaining() < 10) {
+                throw new IOException(file + ": truncated sample header at byte " + start);
+            }
+            long size = Integer.toUnsignedLong(b.getInt());
+            byte[] tag = {b.get(), b.get()};
+            int w = Short.toUnsignedInt(b.getShort());
+            int h = Short.toUnsignedInt(b.getShort());
+            if (size != 10L + (long) w * h || w == 0 || h == 0 || b.remaining() < w * h) {
+                throw new IOException(file + ": corrupt sample at byte " + start + " (size " + size + ", " + w + "x" + h + ")");
+            }
+            byte[] bitmap = new byte[w * h];
+            b.get(bitmap);
+            String ch = new String(tag, GB2312);
+            if (ch.length() != 1 || ch.charAt(0) == '\uFFFD') {
+                throw new IOException(file + ": sample at byte " + start + " has tag code " + String.format("%02x%02x", tag[0], tag[1]) + ", not a GB2312 character");
+            }
+            out.add(new Sample(ch.charAt(0), w, h, bitmap));
+        }
+        return out;
+    }
+
+    static List<Path> files(String folder) {
+        if (folder == null) {
+            throw new FieldError("path", "is required; " + HOW_TO_GET);
+        }
+        Path dir = Path.of(folder);
+        if (!Files.isDirectory(dir)) {
+            throw new FieldError("path", dir + " does not exist or is not a folder; " + HOW_TO_GET);
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> gnt = walk.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gnt")).sorted().toList();
+            if (gnt.isEmpty()) {
+                throw new FieldError("path", dir + " holds no .gnt files; " + HOW_TO_GET);
+            }
+            return gnt;
+        } catch (IOException e) {
+            throw new FieldError("path", "cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads, orders classes by GB2312 code, pads, resizes and inverts into an ImageSet. */
+    static ImageSet load(String folder, int size, Integer classes, Integer limit) {
+        List<Sample> samples = new ArrayList<>();
+        for (Path f : files(folder)) {
+            try {
+                samples.addAll(read(f));
+            } catch (IOException e) {
+                throw new FieldError("path", e.getMessage() + "; " + HOW_TO_GET);
+            }
+        }
+        TreeMap<Integer, Character> byCode = new TreeMap<>();
+        for (Sample s : samples) {
+            byte[] code = String.valueOf(s.character()).getBytes(GB2312);
+            byCode.put(((code[0] & 0xff) << 8) | (code[1] & 0xff), s.character());
+        }
+        List<Character> chars = new ArrayList<>(byCode.values());
+        if (classes != null && classes < chars.size()) {
+            chars = chars.subList(0, classes);
+        }
+        java.util.Map<Character, Integer> id = new java.util.HashMap<>();
+        for (int i = 0; i < chars.size(); i++) {
+            id.put(chars.get(i), i);
+        }
+        List<Sample> kept = samples.stream().filter(s -> id.containsKey(s.character())).toList();
+        if (limit != null && limit < kept.size()) {
+            kept = kept.subList(0, limit);
+        }
+        byte[] pixels = new byte[kept.size() * size * size];
+        int[] labels = new int[kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            Sample s = kept.get(i);
+            labels[i] = id.get(s.character());
+            square(s, size, pixels, i * size * size);
+        }
+        return new ImageSet(pixels, labels, kept.size(), 1, size, size).withClassNames(chars);
+    }
+
+    /** Pads the bitmap to a centred square of paper, resizes to size x size, inverts (ink bright). */
+    static void square(Sample s, int size, byte[] out, int offset) {
+        int side = Math.max(s.width(), s.height());
+        BufferedImage src = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+        var raster = src.getRaster();
+        int ox = (side - s.width()) / 2;
+        int oy = (side - s.height()) / 2;
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int bx = x - ox;
+                int by = y - oy;
+                int v = bx >= 0 && by >= 0 && bx < s.width() && by < s.height() ? s.bitmap()[by * s.width() + bx] & 0xff : 255;
+                raster.setSample(x, y, 0, v);
+            }
+        }
+        BufferedImage dst = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = dst.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, size, size, null);
+        g.dispose();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                out[offset + y * size + x] = (byte) (255 - dst.getRaster().getSample(x, y, 0));
+            }
+        }
+    }
+
+    @Override
+    public void check(Params p) {
+        FieldError.require(p.size() >= 8 && p.size() <= 512, "size", "must be between 8 and 512, got " + p.size());
+        FieldError.require(p.classes() == null || p.classes() > 0, "classes", "must be positive, got " + p.classes());
+        FieldError.require(p.limit() == null || p.limit() > 0, "limit", "must be positive, got " + p.limit());
+        files(p.path());
+        if (p.testPath() != null) {
+            files(p.testPath());
+        }
+    }
+
+    @Override
+    protected DatasetAdapter build(Params p) {
+        return new DatasetAdapter() {
+            private ImageSet data;
+
+            private synchronized ImageSet data() {
+                if (data == null) {
+                    data = load(p.path(), p.size(), p.classes(), p.limit());
+                }
+                return data;
+            }
+
+            @Override
+            public Shape sampleShape() {
+                return new Shape(1, p.size(), p.size());
+            }
+
+            @Override
+            public RealSampler open(long seed) {
+                return data().sampler(seed);
+            }
+
+            @Override
+            public boolean hasLabels() {
+                return true;
+            }
+
+            @Override
+            public Optional<LabeledData> labeled(boolean train) {
+                ImageSet d = p.testPath() != null
+                        ? (train ? data() : load(p.testPath(), p.size(), p.classes(), null))
+                        : data().everyTenth(!train);
+                return Optional.of(d.labeled(d.classNames().size(), Path.of(train ? p.path() : String.valueOf(p.testPath())).toAbsolutePath() + "#" + p.size()));
+            }
+        };
+    }
+}
