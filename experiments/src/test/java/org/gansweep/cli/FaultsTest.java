@@ -186,6 +186,23 @@ class FaultsTest {
         assertTrue(bad.out().contains("modes_covered") && bad.out().contains("<- differs"), bad.out());
     }
 
+    /** A full disk, as a 256 KB tmpfs (needs root; skipped where mounting is not allowed). */
+    @Test
+    void aFullDiskIsAClearErrorThatKeepsFinishedWork() throws Exception {
+        Path disk = Files.createDirectories(tmp.resolve("small-disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.toString()).redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here");
+        try {
+            String grid = Tiny.RING.replace("seeds: [1]", "seeds: [1, 2, 3]").replace("evalSamples: 200", "evalSamples: 2000");
+            Tiny.Result r = Tiny.cli("run", Tiny.write(tmp, "tiny.yaml", grid).toString(), "--out", disk.toString(), "--workers", "1");
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("No space left on device") && r.err().contains("Finished trials are kept"), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        } finally {
+            new ProcessBuilder("umount", disk.toString()).start().waitFor();
+        }
+    }
+
     @Test
     void anUnusableOutputFolderIsAClearErrorAndRunsNothing() throws Exception {
         Path grid = Tiny.write(tmp, "tiny.yaml", Tiny.RING);
