@@ -51,9 +51,14 @@ public final class MlpArchitecture extends Plugin<MlpArchitecture.Params, Archit
 
     @Override
     public void check(Params p) {
-        FieldError.positive("noiseDim", p.noiseDim());
-        p.generator().check("generator");
-        p.discriminator().check("discriminator");
+        check(p.noiseDim(), p.generator(), p.discriminator());
+    }
+
+    /** The checks every fully connected architecture shares. */
+    static void check(int noiseDim, Mlp.Net generator, Mlp.Net discriminator) {
+        FieldError.positive("noiseDim", noiseDim);
+        generator.check("generator");
+        discriminator.check("discriminator");
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.gansweep.models;
 
 import java.util.List;
 import org.gansweep.core.plugin.Architecture;
-import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Plugin;
 
 /**
@@ -29,9 +28,7 @@ public final class MlpImageArchitecture extends Plugin<MlpImageArchitecture.Para
 
     @Override
     public void check(Params p) {
-        FieldError.positive("noiseDim", p.noiseDim());
-        p.generator().check("generator");
-        p.discriminator().check("discriminator");
+        MlpArchitecture.check(p.noiseDim(), p.generator(), p.discriminator());
     }
 
     @Override
