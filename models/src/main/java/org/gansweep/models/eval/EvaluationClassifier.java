@@ -33,8 +33,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gansweep.core.config.Yaml;
-import org.gansweep.core.math.ClassifierScore;
-import org.gansweep.core.math.FrechetDistance;
 import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.ParameterUpdater;
 import org.gansweep.core.store.AtomicFiles;
@@ -46,26 +44,23 @@ import org.gansweep.core.train.AdamOptimizer;
  * classes) trained by gansweep on the dataset's training split with a fixed seed, and cached on disk by the
  * data it was trained on. It also scores held-out real images, the reference the generated scores are read against.
  */
-public final class EvaluationClassifier implements Judge {
+public final class EvaluationClassifier extends Judge {
     static final int VERSION = 1;
     private static final Map<String, EvaluationClassifier> LOADED = new ConcurrentHashMap<>();
 
     private final SequentialBlock net;
     private final NDManager manager;
     private final ParameterStore ps;
-    private final Info info;
-    private double[] realMean;
-    private double[][] realCovariance;
+    private Info info;
 
     /** What is cached beside the weights, and reported. */
     public record Info(String train, String test, int epochs, double testAccuracy, double realClassifierScore,
             double realFrechetDistance, String version) {}
 
-    private EvaluationClassifier(SequentialBlock net, NDManager manager, Info info) {
+    private EvaluationClassifier(SequentialBlock net, NDManager manager) {
         this.net = net;
         this.manager = manager;
         this.ps = new ParameterStore(manager, false);
-        this.info = info;
     }
 
     public Info info() {
@@ -121,32 +116,25 @@ public final class EvaluationClassifier implements Judge {
                 } catch (MalformedModelException e) {
                     throw new IOException("corrupt cached classifier " + weights + ": " + e.getMessage() + "; delete the folder to retrain");
                 }
-                EvaluationClassifier c = new EvaluationClassifier(net, manager, Yaml.json().readValue(infoFile.toFile(), Info.class));
-                c.realStatistics(test);
+                EvaluationClassifier c = new EvaluationClassifier(net, manager);
+                c.info = Yaml.json().readValue(infoFile.toFile(), Info.class);
+                c.reference(test);
                 return c;
             }
             Engine.getInstance().setRandomSeed(1234);
             net.setInitializer(new ai.djl.training.initializer.XavierInitializer(), Parameter.Type.WEIGHT);
             net.initialize(manager, DataType.FLOAT32, in);
             train(net, manager, train, epochs);
-            EvaluationClassifier c = new EvaluationClassifier(net, manager, null);
-            double accuracy = c.accuracy(test);
-            double[][] probs = c.probabilities(test, 0, test.size());
-            double realScore = ClassifierScore.of(probs, 10).mean();
-            c.realStatistics(test);
-            double[][] f = c.features(test, 0, test.size());
-            int half = f.length / 2;
-            double realFid = FrechetDistance.between(java.util.Arrays.copyOfRange(f, 0, half), java.util.Arrays.copyOfRange(f, half, f.length));
-            Info info = new Info(train.identity(), test.identity(), epochs, accuracy, realScore, realFid, "v" + VERSION);
+            EvaluationClassifier c = new EvaluationClassifier(net, manager);
+            c.reference(test);
+            c.info = new Info(train.identity(), test.identity(), epochs, c.accuracy(test), c.realClassifierScore(),
+                    c.realFrechetDistance(), "v" + VERSION);
             try (DataOutputStream os = new DataOutputStream(Files.newOutputStream(dir.resolve(".classifier.params.tmp")))) {
                 net.saveParameters(os);
             }
             Files.move(dir.resolve(".classifier.params.tmp"), weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.write(infoFile, Yaml.json().writeValueAsBytes(info));
-            EvaluationClassifier trained = new EvaluationClassifier(net, manager, info);
-            trained.realMean = c.realMean;
-            trained.realCovariance = c.realCovariance;
-            return trained;
+            AtomicFiles.write(infoFile, Yaml.json().writeValueAsBytes(c.info));
+            return c;
         }
     }
 
@@ -231,39 +219,20 @@ public final class EvaluationClassifier implements Judge {
     }
 
     @Override
-    public double[][] features(NDArray images) {
+    double[][] features(NDArray images) {
         return run(images, true);
     }
 
     @Override
-    public double[][] probabilities(NDArray images) {
+    double[][] probabilities(NDArray images) {
         return run(images, false);
-    }
-
-    private NDArray images(NDManager m, LabeledData data, int from, int to, int[] labels) {
-        int size = (int) data.sampleShape().size();
-        float[] px = new float[(to - from) * size];
-        data.copy(from, to, px, labels);
-        return m.create(px, new Shape(to - from).addAll(data.sampleShape()));
-    }
-
-    private double[][] features(LabeledData data, int from, int to) {
-        try (NDManager m = manager.newSubManager()) {
-            return features(images(m, data, from, to, new int[to - from]));
-        }
-    }
-
-    private double[][] probabilities(LabeledData data, int from, int to) {
-        try (NDManager m = manager.newSubManager()) {
-            return probabilities(images(m, data, from, to, new int[to - from]));
-        }
     }
 
     double accuracy(LabeledData test) {
         int[] labels = new int[test.size()];
         double[][] p;
         try (NDManager m = manager.newSubManager()) {
-            p = probabilities(images(m, test, 0, test.size(), labels));
+            p = probabilities(images(m, test, labels));
         }
         int right = 0;
         for (int i = 0; i < p.length; i++) {
@@ -280,31 +249,13 @@ public final class EvaluationClassifier implements Judge {
         return (double) right / p.length;
     }
 
-    private void realStatistics(LabeledData test) {
-        double[][] f = features(test, 0, test.size());
-        realMean = FrechetDistance.mean(f);
-        realCovariance = FrechetDistance.covariance(f);
-    }
-
-    /** The Frechet distance between generated images and the held-out real images, in feature space. */
     @Override
-    public double frechetDistance(NDArray generated) {
-        double[][] f = features(generated);
-        return FrechetDistance.between(FrechetDistance.mean(f), FrechetDistance.covariance(f), realMean, realCovariance);
+    NDManager manager() {
+        return manager;
     }
 
     @Override
-    public double realClassifierScore() {
-        return info.realClassifierScore();
-    }
-
-    @Override
-    public double realFrechetDistance() {
-        return info.realFrechetDistance();
-    }
-
-    @Override
-    public double testAccuracy() {
+    double testAccuracy() {
         return info.testAccuracy();
     }
 }

@@ -32,7 +32,9 @@ public final class ImageMetrics {
         }
     }
 
-    static void checkExtractor(String extractor) {
+    /** The checks both metrics share: the classifier's epochs and the extractor file. */
+    static void checkJudge(int epochs, String extractor) {
+        FieldError.require(epochs >= 1 && epochs <= 50, "epochs", "must be between 1 and 50, got " + epochs);
         FieldError.require(extractor == null || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(extractor)), "extractor",
                 "names no file: give the path of a TorchScript module (images in [-1, 1] to one row per image)");
     }
@@ -46,6 +48,7 @@ public final class ImageMetrics {
         /**
          * @param splits parts the samples are scored in (mean and std over them)
          * @param epochs training epochs of the evaluation classifier
+         * @param extractor a TorchScript module whose outputs (softmaxed) replace the classifier's predictions
          */
         public record Params(Integer splits, Integer epochs, String extractor) {
             public Params {
@@ -61,8 +64,7 @@ public final class ImageMetrics {
         @Override
         public void check(Params p) {
             FieldError.require(p.splits() >= 1 && p.splits() <= 100, "splits", "must be between 1 and 100, got " + p.splits());
-            FieldError.require(p.epochs() >= 1 && p.epochs() <= 50, "epochs", "must be between 1 and 50, got " + p.epochs());
-            checkExtractor(p.extractor());
+            checkJudge(p.epochs(), p.extractor());
         }
 
         @Override
@@ -98,8 +100,10 @@ public final class ImageMetrics {
 
     /** {@code frechet-distance}: the FID formula between generated and held-out real images' features. */
     public static final class Frechet extends Plugin<Frechet.Params, Metric> {
-        /** @param epochs training epochs of the evaluation classifier */
-        /** @param extractor a TorchScript module to take features from instead of gansweep's classifier */
+        /**
+         * @param epochs training epochs of the evaluation classifier
+         * @param extractor a TorchScript module to take features from instead of gansweep's classifier
+         */
         public record Params(Integer epochs, String extractor) {
             public Params {
                 epochs = epochs == null ? 4 : epochs;
@@ -112,8 +116,7 @@ public final class ImageMetrics {
 
         @Override
         public void check(Params p) {
-            FieldError.require(p.epochs() >= 1 && p.epochs() <= 50, "epochs", "must be between 1 and 50, got " + p.epochs());
-            checkExtractor(p.extractor());
+            checkJudge(p.epochs(), p.extractor());
         }
 
         @Override

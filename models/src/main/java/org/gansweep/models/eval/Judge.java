@@ -1,24 +1,71 @@
 package org.gansweep.models.eval;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import org.gansweep.core.math.ClassifierScore;
+import org.gansweep.core.math.FrechetDistance;
+import org.gansweep.core.plugin.LabeledData;
 
-/** What scores generated images: gansweep's evaluation classifier or a user's TorchScript extractor. */
-interface Judge {
+/**
+ * What scores generated images: gansweep's evaluation classifier or a user's TorchScript extractor. Both
+ * read the held-out real images the same way: their feature statistics (what generated images are compared
+ * with) and the reference row (the scores of real images themselves).
+ */
+abstract class Judge {
+    private double[] realMean;
+    private double[][] realCovariance;
+    private double realScore;
+    private double realFrechet;
+
     /** Feature rows for the Frechet distance. */
-    double[][] features(NDArray images);
+    abstract double[][] features(NDArray images);
 
     /** Class-probability rows for the classifier score. */
-    double[][] probabilities(NDArray images);
+    abstract double[][] probabilities(NDArray images);
 
-    /** The Frechet distance between these images and the held-out real images. */
-    double frechetDistance(NDArray images);
-
-    /** The classifier score of held-out real images: the reference row. */
-    double realClassifierScore();
-
-    /** The Frechet distance between two halves of the held-out real images: the reference row. */
-    double realFrechetDistance();
+    /** A manager whose sub-managers hold temporary arrays. */
+    abstract NDManager manager();
 
     /** Test accuracy for gansweep's own classifier; NaN for an extractor without labels. */
-    double testAccuracy();
+    abstract double testAccuracy();
+
+    /** Reads the held-out real images: their feature statistics and the reference scores. */
+    final void reference(LabeledData real) {
+        try (NDManager m = manager().newSubManager()) {
+            NDArray images = images(m, real, new int[real.size()]);
+            double[][] f = features(images);
+            realMean = FrechetDistance.mean(f);
+            realCovariance = FrechetDistance.covariance(f);
+            int half = f.length / 2;
+            realFrechet = FrechetDistance.between(Arrays.copyOfRange(f, 0, half), Arrays.copyOfRange(f, half, f.length));
+            double[][] p = probabilities(images);
+            realScore = ClassifierScore.of(p, Math.min(10, p.length)).mean();
+        }
+    }
+
+    /** All of {@code data} as one array in {@code m}; its labels go to {@code labels}. */
+    static NDArray images(NDManager m, LabeledData data, int[] labels) {
+        int size = (int) data.sampleShape().size();
+        float[] px = new float[data.size() * size];
+        data.copy(0, data.size(), px, labels);
+        return m.create(px, new Shape(data.size()).addAll(data.sampleShape()));
+    }
+
+    /** The Frechet distance between these images and the held-out real images. */
+    final double frechetDistance(NDArray images) {
+        double[][] f = features(images);
+        return FrechetDistance.between(FrechetDistance.mean(f), FrechetDistance.covariance(f), realMean, realCovariance);
+    }
+
+    /** The classifier score of held-out real images: the reference row. */
+    final double realClassifierScore() {
+        return realScore;
+    }
+
+    /** The Frechet distance between two halves of the held-out real images: the reference row. */
+    final double realFrechetDistance() {
+        return realFrechet;
+    }
 }

@@ -5,16 +5,12 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gansweep.core.math.ClassifierScore;
-import org.gansweep.core.math.FrechetDistance;
 import org.gansweep.core.plugin.LabeledData;
 
 /**
@@ -23,14 +19,10 @@ import org.gansweep.core.plugin.LabeledData;
  * row per image: features for the Frechet distance, or logits (softmaxed here) for the classifier score.
  * Any resizing or normalisation the network needs belongs inside the module.
  */
-final class TorchScriptExtractor implements Judge {
+final class TorchScriptExtractor extends Judge {
     private static final Map<String, TorchScriptExtractor> LOADED = new ConcurrentHashMap<>();
     private final Model model;
     private final ParameterStore ps;
-    private double[] realMean;
-    private double[][] realCovariance;
-    private double realScore;
-    private double realFrechet;
 
     private TorchScriptExtractor(Model model) {
         this.model = model;
@@ -66,50 +58,23 @@ final class TorchScriptExtractor implements Judge {
         return Batches.rows(images, model.getNDManager(), 250, softmax, x -> model.getBlock().forward(ps, new NDList(x), false).head());
     }
 
-    private void reference(LabeledData real) {
-        int size = (int) real.sampleShape().size();
-        float[] px = new float[real.size() * size];
-        real.copy(0, real.size(), px, new int[real.size()]);
-        try (NDManager m = model.getNDManager().newSubManager()) {
-            NDArray images = m.create(px, new Shape(real.size()).addAll(real.sampleShape()));
-            double[][] f = features(images);
-            realMean = FrechetDistance.mean(f);
-            realCovariance = FrechetDistance.covariance(f);
-            int half = f.length / 2;
-            realFrechet = FrechetDistance.between(Arrays.copyOfRange(f, 0, half), Arrays.copyOfRange(f, half, f.length));
-            double[][] p = probabilities(images);
-            realScore = ClassifierScore.of(p, Math.min(10, p.length)).mean();
-        }
-    }
-
     @Override
-    public double[][] features(NDArray images) {
+    double[][] features(NDArray images) {
         return run(images, false);
     }
 
     @Override
-    public double[][] probabilities(NDArray images) {
+    double[][] probabilities(NDArray images) {
         return run(images, true);
     }
 
     @Override
-    public double frechetDistance(NDArray images) {
-        double[][] f = features(images);
-        return FrechetDistance.between(FrechetDistance.mean(f), FrechetDistance.covariance(f), realMean, realCovariance);
+    NDManager manager() {
+        return model.getNDManager();
     }
 
     @Override
-    public double realClassifierScore() {
-        return realScore;
-    }
-
-    @Override
-    public double realFrechetDistance() {
-        return realFrechet;
-    }
-
-    @Override
-    public double testAccuracy() {
+    double testAccuracy() {
         return Double.NaN;
     }
 }
