@@ -105,6 +105,11 @@ public final class Cifar10 extends Plugin<Cifar10.Params, DatasetAdapter> {
             }
 
             @Override
+            public java.util.List<String> classNames() {
+                return java.util.List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+            }
+
+            @Override
             public java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
                 Params split = new Params(p.path(), train ? IdxDataset.Split.TRAIN : IdxDataset.Split.TEST, null);
                 List<Path> f = files(split);

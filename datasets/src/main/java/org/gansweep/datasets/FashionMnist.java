@@ -13,4 +13,9 @@ public final class FashionMnist extends IdxDataset<FashionMnist.Params> {
         super(Params.class, "install Debian's package (apt-get install dataset-fashion-mnist) or set dataset.path to a folder with the IDX files",
                 "Fashion-MNIST, 28x28 grey, IDX files (path, split, limit)");
     }
+
+    @Override
+    protected java.util.List<String> classNames() {
+        return java.util.List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    }
 }

@@ -280,6 +280,11 @@ public final class FontHanzi extends Plugin<FontHanzi.Params, DatasetAdapter> {
             }
 
             @Override
+            public java.util.List<String> classNames() {
+                return characters(p).chars().mapToObj(c -> String.valueOf((char) c)).toList();
+            }
+
+            @Override
             public synchronized Optional<LabeledData> labeled(boolean isTrain) {
                 if (!isTrain && test == null) {
                     test = render(p, true);

@@ -100,6 +100,14 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
 
     /** Reads, orders classes by GB2312 code, pads, resizes and inverts into an ImageSet. */
     static ImageSet load(String folder, int size, Integer classes, Integer limit) {
+        return load(folder, size, classes, null, limit);
+    }
+
+    /**
+     * As above; with {@code fixed}, the classes are exactly those characters in that order (the training
+     * split's, so a test split's labels mean the same characters), other characters are dropped.
+     */
+    static ImageSet load(String folder, int size, Integer classes, List<Character> fixed, Integer limit) {
         List<Sample> samples = new ArrayList<>();
         for (Path f : files(folder)) {
             try {
@@ -113,8 +121,8 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
             byte[] code = String.valueOf(s.character()).getBytes(GB2312);
             byCode.put(((code[0] & 0xff) << 8) | (code[1] & 0xff), s.character());
         }
-        List<Character> chars = new ArrayList<>(byCode.values());
-        if (classes != null && classes < chars.size()) {
+        List<Character> chars = fixed != null ? fixed : new ArrayList<>(byCode.values());
+        if (fixed == null && classes != null && classes < chars.size()) {
             chars = chars.subList(0, classes);
         }
         java.util.Map<Character, Integer> id = new java.util.HashMap<>();
@@ -201,9 +209,14 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
             }
 
             @Override
+            public java.util.List<String> classNames() {
+                return data().classNames().stream().map(String::valueOf).toList();
+            }
+
+            @Override
             public Optional<LabeledData> labeled(boolean train) {
                 ImageSet d = p.testPath() != null
-                        ? (train ? data() : load(p.testPath(), p.size(), p.classes(), null))
+                        ? (train ? data() : load(p.testPath(), p.size(), null, data().classNames(), null))
                         : data().everyTenth(!train);
                 return Optional.of(d.labeled(d.classNames().size(), Path.of(train ? p.path() : String.valueOf(p.testPath())).toAbsolutePath() + "#" + p.size()));
             }

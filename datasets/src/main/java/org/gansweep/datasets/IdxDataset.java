@@ -43,6 +43,9 @@ public abstract class IdxDataset<P extends Record & IdxDataset.Params> extends P
 
     private final String howToGet;
 
+    /** The names of the ten classes, by label. */
+    protected abstract java.util.List<String> classNames();
+
     protected IdxDataset(Class<P> params, String howToGet, String summary) {
         super(params, summary);
         this.howToGet = howToGet;
@@ -99,6 +102,11 @@ public abstract class IdxDataset<P extends Record & IdxDataset.Params> extends P
             @Override
             public boolean hasLabels() {
                 return true;
+            }
+
+            @Override
+            public java.util.List<String> classNames() {
+                return IdxDataset.this.classNames();
             }
 
             @Override

@@ -112,7 +112,7 @@ final class ImageSet {
         }
         byte[] p = java.util.Arrays.copyOf(pixels, n * imageSize());
         int[] l = labels == null ? null : java.util.Arrays.copyOf(labels, n);
-        return new ImageSet(p, l, n, channels, height, width);
+        return new ImageSet(p, l, n, channels, height, width).withClassNames(classNames);
     }
 
     /**
@@ -122,20 +122,39 @@ final class ImageSet {
     RealSampler sampler(long seed) {
         NDManager own = NDManager.newBaseManager();
         NDArray all = own.create(java.nio.ByteBuffer.wrap(pixels), new Shape(count, channels, height, width), ai.djl.ndarray.types.DataType.UINT8);
+        NDArray allLabels = labels == null ? null : own.create(java.util.Arrays.stream(labels).asLongStream().toArray());
         return new Shuffled(count, seed) {
             private long[] index = new long[0];
 
             @Override
             public NDArray next(NDManager manager, int batch) {
+                NDArray picked = all.get(pick(manager, batch));
+                picked.attach(manager);
+                return picked.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).divi(127.5f).subi(1f);
+            }
+
+            @Override
+            public ai.djl.ndarray.NDList nextLabeled(NDManager manager, int batch) {
+                if (allLabels == null) {
+                    throw new UnsupportedOperationException("this image set has no labels for a conditional model");
+                }
+                NDArray at = pick(manager, batch);
+                NDArray picked = all.get(at);
+                picked.attach(manager);
+                NDArray y = allLabels.get(at);
+                y.attach(manager);
+                return new ai.djl.ndarray.NDList(picked.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).divi(127.5f).subi(1f), y);
+            }
+
+            /** The next batch's indices, in {@code manager}. */
+            private NDArray pick(NDManager manager, int batch) {
                 if (index.length != batch) {
                     index = new long[batch];
                 }
                 for (int b = 0; b < batch; b++) {
                     index[b] = nextIndex();
                 }
-                NDArray picked = all.get(manager.create(index));
-                picked.attach(manager);
-                return picked.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).divi(127.5f).subi(1f);
+                return manager.create(index);
             }
 
             @Override

@@ -72,6 +72,73 @@ class ChineseCharactersTest {
         assertTrue(none.getMessage().contains("does not exist"), none.getMessage());
     }
 
+    /** A separate test split keeps the training split's class ids, even when it lacks some characters. */
+    @Test
+    void aHwdbTestSplitUsesTheTrainingClassIds() throws Exception {
+        ByteArrayOutputStream train = new ByteArrayOutputStream();
+        train.write(sample('啊', 8, 8, 1)); // class 0
+        train.write(sample('阿', 8, 8, 2)); // class 1
+        train.write(sample('埃', 8, 8, 3)); // class 2
+        ByteArrayOutputStream test = new ByteArrayOutputStream();
+        test.write(sample('埃', 8, 8, 3)); // alone it would be class 0
+        test.write(sample('阿', 8, 8, 2));
+        test.write(sample('挨', 8, 8, 2)); // not in training: dropped
+        Files.createDirectories(tmp.resolve("train"));
+        Files.createDirectories(tmp.resolve("test"));
+        Files.write(tmp.resolve("train/1.gnt"), train.toByteArray());
+        Files.write(tmp.resolve("test/1.gnt"), test.toByteArray());
+        DatasetAdapter d = new HwdbGnt().create(new HwdbGnt.Params(tmp.resolve("train").toString(), tmp.resolve("test").toString(), 8, null, null));
+        assertEquals(List.of("啊", "阿", "埃"), d.classNames());
+        LabeledData t = d.labeled(false).orElseThrow();
+        assertEquals(2, t.size());
+        assertEquals(3, t.classes());
+        int[] labels = new int[2];
+        t.copy(0, 2, new float[2 * 64], labels);
+        assertArrayEquals(new int[] {2, 1}, labels);
+    }
+
+    /** Conditional training draws (images, labels) pairs: each label belongs to its image. */
+    @Test
+    void labelledBatchesPairEachImageWithItsClass() {
+        int n = 30;
+        byte[] px = new byte[n * 4];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            java.util.Arrays.fill(px, i * 4, i * 4 + 4, (byte) (labels[i] * 100)); // the class, written in the pixels
+        }
+        ImageSet set = new ImageSet(px, labels, n, 1, 2, 2);
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();
+                var sampler = set.sampler(7)) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int b = 0; b < 5; b++) {
+                var batch = sampler.nextLabeled(m, 8);
+                float[] x = batch.get(0).toFloatArray();
+                long[] y = batch.get(1).toLongArray();
+                assertEquals(8, y.length);
+                for (int i = 0; i < 8; i++) {
+                    int fromPixels = Math.round((x[i * 4] + 1f) * 127.5f / 100f);
+                    assertEquals(y[i], fromPixels, "batch " + b + " row " + i);
+                    seen.add((int) y[i]);
+                }
+            }
+            assertEquals(java.util.Set.of(0, 1, 2), seen);
+        }
+        ImageSet unlabelled = new ImageSet(px, null, n, 1, 2, 2);
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(); var sampler = unlabelled.sampler(7)) {
+            assertThrows(UnsupportedOperationException.class, () -> sampler.nextLabeled(m, 4));
+        }
+    }
+
+    @Test
+    void labelledDatasetsNameTheirClasses() {
+        assertEquals("啊", new FontHanzi().create(new FontHanzi.Params(null, 3, null, 32, 4, 1.0, 0L)).classNames().get(0));
+        assertEquals(List.of("甲", "乙"), new FontHanzi().create(new FontHanzi.Params("甲乙", null, null, 32, 4, 1.0, 0L)).classNames());
+        assertEquals("Ankle boot", new FashionMnist().create(new FashionMnist.Params(null, null, null)).classNames().get(9));
+        assertEquals("truck", new Cifar10().create(new Cifar10.Params("x", null, null)).classNames().get(9));
+        assertTrue(new GaussianRing().create(new GaussianRing.Params(null, null, null)).classNames().isEmpty());
+    }
+
     @Test
     void gb2312LevelOneStartsWithTheFamiliarCharacters() {
         assertEquals("啊阿埃挨哎", FontHanzi.gb2312Level1(5));

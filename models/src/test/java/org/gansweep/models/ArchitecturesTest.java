@@ -89,4 +89,49 @@ class ArchitecturesTest {
         check(new MlpImageArchitecture().create(p), new Shape(1, 28, 28));
         check(new MlpArchitecture().create(new MlpArchitecture.Params(null, null, null, null)), new Shape(2));
     }
+
+    /** The conditional nets: shapes for each supported size, and the label really reaches G's and D's outputs. */
+    @Test
+    void conditionalNetsTakeTheLabelThroughTheMapping() {
+        ConditionalLsganArchitecture.Params p = new ConditionalLsganArchitecture.Params(16, 8,
+                new ConditionalLsganArchitecture.GeneratorNet(8, null), new ConditionalLsganArchitecture.DiscriminatorNet(List.of(8, 16), 32, false));
+        Architecture a = new ConditionalLsganArchitecture().create(p);
+        assertTrue(a.conditional());
+        assertFalse(a.discriminatorUsesBatchStatistics());
+        int classes = 5;
+        for (Shape sample : List.of(new Shape(1, 28, 28), new Shape(1, 32, 32), new Shape(3, 16, 16), new Shape(1, 56, 56))) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                ParameterStore ps = new ParameterStore(m, false);
+                Block g = a.generator(sample);
+                Block d = a.discriminator(sample);
+                // Larger weights than DCGAN's N(0, 0.02), so that the label's effect is far above rounding.
+                g.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.3f), Parameter.Type.WEIGHT);
+                d.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.3f), Parameter.Type.WEIGHT);
+                Shape labels = new Shape(3, classes);
+                g.initialize(m, DataType.FLOAT32, new Shape(3, 16), labels);
+                d.initialize(m, DataType.FLOAT32, new Shape(3).addAll(sample), labels);
+                assertArrayEquals(new Shape(3).addAll(sample).getShape(), g.getOutputShapes(new Shape[] {new Shape(3, 16), labels})[0].getShape());
+                var z = m.randomNormal(new Shape(1, 16)).repeat(0, 3);
+                var y = m.create(new int[] {0, 1, 4}).oneHot(classes);
+                var x = g.forward(ps, new NDList(z, y), false).singletonOrThrow();
+                assertArrayEquals(new Shape(3).addAll(sample).getShape(), x.getShape().getShape());
+                // Same noise, different classes: different images, and D scores the same image differently per class.
+                assertTrue(x.get(0).sub(x.get(1)).abs().max().getFloat() > 1e-4);
+                var same = x.get("0:1").repeat(0, 3);
+                float[] s = d.forward(ps, new NDList(same, y), false).singletonOrThrow().toFloatArray();
+                assertEquals(3, s.length);
+                assertTrue(Math.abs(s[0] - s[1]) > 1e-6 && Math.abs(s[1] - s[2]) > 1e-6, java.util.Arrays.toString(s));
+            }
+        }
+        // The paper's widths by default: D's convolutions have channels + 256 and 64 + 256 maps.
+        ConditionalLsganArchitecture.Params paper = new ConditionalLsganArchitecture.Params(null, null, null, null);
+        assertEquals(1024, paper.noiseDim());
+        assertEquals(256, paper.labelDim());
+        assertEquals(128, paper.generator().filters());
+        assertEquals(1024, paper.discriminator().hidden());
+        assertThrows(IllegalArgumentException.class, () -> a.generator(new Shape(1, 48, 48)));
+        assertEquals(7, ConditionalLsganArchitecture.start(28));
+        assertEquals(8, ConditionalLsganArchitecture.start(64));
+        assertEquals(7, ConditionalLsganArchitecture.start(112));
+    }
 }

@@ -16,6 +16,24 @@ public final class Palette {
 
     private Palette() {}
 
+    /**
+     * A font of this style and size that can draw all of {@code text} (class names may be Chinese
+     * characters): the sans-serif font when it can, else the first installed family that can.
+     */
+    public static Font fontFor(String text, int style, int size) {
+        Font sans = new Font(Font.SANS_SERIF, style, size);
+        if (sans.canDisplayUpTo(text) == -1) {
+            return sans;
+        }
+        for (String family : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()) {
+            Font f = new Font(family, style, size);
+            if (f.canDisplayUpTo(text) == -1) {
+                return f;
+            }
+        }
+        return sans;
+    }
+
     public static Color series(int i) {
         return SERIES[Math.floorMod(i, SERIES.length)];
     }

@@ -20,6 +20,8 @@ public final class ReportsModule extends AbstractModule {
         figures.addBinding("score-table").to(org.gansweep.reports.figures.ScoreTableFigure.class);
         figures.addBinding("density").to(DensityFigure.class);
         figures.addBinding("sample-matrix").to(SampleMatrixFigure.class);
+        figures.addBinding("class-samples").to(org.gansweep.reports.figures.ClassSamplesFigure.class);
+        figures.addBinding("sample-steps").to(org.gansweep.reports.figures.SampleStepsFigure.class);
         figures.addBinding("metric-curves").to(MetricCurvesFigure.class);
         figures.addBinding("loss-curves").to(LossCurvesFigure.class);
         figures.addBinding("loss-functions").to(LossFunctionsFigure.class);

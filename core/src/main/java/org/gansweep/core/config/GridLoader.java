@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Metric;
@@ -340,12 +341,20 @@ public final class GridLoader {
         // Metrics say before any training whether they can judge this dataset (building a dataset
         // adapter reads no data; opening it does).
         DatasetAdapter data = (DatasetAdapter) catalog.find(Kind.DATASET, dataset.type()).create(dataset.params());
+        Architecture architecture = (Architecture) catalog.find(Kind.ARCHITECTURE, model.type()).create(model.params());
+        if (architecture.conditional() && !data.hasLabels()) {
+            errors.add(origins.value("/model"), "model `" + model.type() + "` is class-conditional and needs a dataset with labels"
+                    + " (font-hanzi, hwdb, fashion-mnist, mnist, cifar10), not `" + dataset.type() + "`");
+            return null;
+        }
         for (int i = 0; i < metrics.size(); i++) {
             Component c = metrics.get(i);
             try {
-                ((Metric) catalog.find(Kind.METRIC, c.type()).create(c.params())).check(data);
+                ((Metric) catalog.find(Kind.METRIC, c.type()).create(c.params())).check(data, architecture);
             } catch (FieldError e) {
-                errors.add(origins.value("/metrics/" + i), "metric `" + c.type() + "` " + e.getMessage() + ", not `" + dataset.type() + "`");
+                // Field "type": the dataset is the problem; field "model": the architecture is.
+                String not = e.field().equals("model") ? ", not `" + model.type() + "`" : ", not `" + dataset.type() + "`";
+                errors.add(origins.value("/metrics/" + i), "metric `" + c.type() + "` " + e.getMessage() + not);
             }
         }
         if (errors.count() > before) {

@@ -51,12 +51,12 @@ public final class MixtureMetrics extends Plugin<MixtureMetrics.Params, Metric> 
             }
 
             @Override
-            public void check(DatasetAdapter dataset) {
+            public void check(DatasetAdapter dataset, org.gansweep.core.plugin.Architecture model) {
                 FieldError.require(dataset.mixture().isPresent(), "type", "needs a Gaussian-mixture dataset (gaussian-ring, gaussian-grid)");
             }
 
             @Override
-            public Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset) {
+            public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
                 return score(samples.toFloatArray(), dataset.mixture().orElseThrow(), p.threshold(), p.minFraction());
             }
         };

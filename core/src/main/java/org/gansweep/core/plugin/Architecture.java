@@ -19,4 +19,12 @@ public interface Architecture {
      * forward pass (the same numbers, half the native calls); with it, they go separately as in the paper.
      */
     boolean discriminatorUsesBatchStatistics();
+
+    /**
+     * Whether G and D are class-conditional: then each takes a second input, the one-hot class labels
+     * (N, classes) of the dataset, and the training loop pairs every batch with its labels.
+     */
+    default boolean conditional() {
+        return false;
+    }
 }

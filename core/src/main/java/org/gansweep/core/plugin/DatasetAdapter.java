@@ -22,6 +22,14 @@ public interface DatasetAdapter {
         return false;
     }
 
+    /**
+     * The name of each class (a character, a garment, a digit), indexed by label, for datasets with labels;
+     * may read the data. Empty for unlabelled data.
+     */
+    default java.util.List<String> classNames() {
+        return java.util.List.of();
+    }
+
     /** Labelled training ({@code train}) or held-out test data, for datasets that have labels. */
     default Optional<LabeledData> labeled(boolean train) {
         return Optional.empty();

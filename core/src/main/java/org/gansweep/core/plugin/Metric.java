@@ -9,9 +9,22 @@ public interface Metric {
     /** The snake_case names this metric writes to metrics.csv and summary.json, in order. */
     List<String> names();
 
-    /** Throws {@link FieldError} when the metric cannot judge this dataset (checked before training). */
-    default void check(DatasetAdapter dataset) {}
+    /**
+     * Throws {@link FieldError} when the metric cannot judge this dataset, or samples from this model
+     * (checked before training).
+     */
+    default void check(DatasetAdapter dataset, Architecture model) {}
 
-    /** Scores {@code samples} (N, sampleShape...) generated in evaluation mode. */
-    Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset);
+    /**
+     * Builds what the metric needs (an evaluation classifier, trained if not cached) before the trial seeds
+     * its random streams: work that draws random numbers must not happen mid-training, or a trial's numbers
+     * would depend on whether a cache was warm.
+     */
+    default void prepare(DatasetAdapter dataset) {}
+
+    /**
+     * Scores {@code samples} (N, sampleShape...) generated in evaluation mode; {@code labels} are the classes
+     * a conditional G was asked for, one per sample, or null when G is unconditional.
+     */
+    Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset);
 }

@@ -10,10 +10,53 @@ import javax.imageio.ImageIO;
 
 /**
  * Saves an evaluation's samples: 2-D points as {@code samples/step_NNNNNN.csv} (x,y per line), images
- * (N, C, H, W in [-1, 1]) as a grid of the first 64 in {@code samples/step_NNNNNN.png}.
+ * (N, C, H, W in [-1, 1]) as a grid of the first 64 in {@code samples/step_NNNNNN.png}, 8 per row. For a
+ * conditional G, {@code samples/grid_labels.csv} says the class of every tile (the same at every step).
  */
 public final class SampleWriter {
+    public static final String GRID_LABELS = "grid_labels.csv";
+    public static final int GRID_COLUMNS = 8;
+    static final int GAP = 2;
+    static final int GRID_TILES = 64;
+
     private SampleWriter() {}
+
+    /** Writes {@code tile,label,name} for the tiles of the sample grids. */
+    public static void writeLabels(int[] labels, java.util.List<String> names, Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("tile,label,name\n");
+        for (int i = 0; i < Math.min(GRID_TILES, labels.length); i++) {
+            String name = labels[i] < names.size() ? names.get(labels[i]) : Integer.toString(labels[i]);
+            sb.append(i).append(',').append(labels[i]).append(',').append(name.replace(",", " ").replace("\n", " ")).append('\n');
+        }
+        AtomicFiles.write(dir.resolve(GRID_LABELS), sb.toString());
+    }
+
+    /** One tile of a grid: its label and class name. */
+    public record TileLabel(int tile, int label, String name) {}
+
+    /** Reads {@link #GRID_LABELS}; empty when the file is missing (an unconditional G). */
+    public static java.util.List<TileLabel> readLabels(Path dir) throws IOException {
+        Path f = dir.resolve(GRID_LABELS);
+        java.util.List<TileLabel> out = new java.util.ArrayList<>();
+        if (!java.nio.file.Files.exists(f)) {
+            return out;
+        }
+        var lines = java.nio.file.Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",", 3);
+            if (c.length == 3) {
+                out.add(new TileLabel(Integer.parseInt(c[0]), Integer.parseInt(c[1]), c[2]));
+            }
+        }
+        return out;
+    }
+
+    /** Tile {@code k} (h x w pixels) of a grid that {@link #grid} drew. */
+    public static BufferedImage tile(BufferedImage grid, int k, int h, int w) {
+        int ox = GAP + (k % GRID_COLUMNS) * (w + GAP);
+        int oy = GAP + (k / GRID_COLUMNS) * (h + GAP);
+        return grid.getSubimage(ox, oy, w, h);
+    }
 
     public static String fileName(int step, String extension) {
         return String.format(Locale.ROOT, "step_%06d.%s", step, extension);
@@ -29,9 +72,9 @@ public final class SampleWriter {
             }
             AtomicFiles.write(dir.resolve(fileName(step, "csv")), sb.toString());
         } else if (shape.dimension() == 4 && (shape.get(1) == 1 || shape.get(1) == 3)) {
-            int n = (int) Math.min(64, shape.get(0));
+            int n = (int) Math.min(GRID_TILES, shape.get(0));
             float[] px = samples.get("0:" + n).toFloatArray();
-            BufferedImage grid = grid(px, n, (int) shape.get(1), (int) shape.get(2), (int) shape.get(3), 8);
+            BufferedImage grid = grid(px, n, (int) shape.get(1), (int) shape.get(2), (int) shape.get(3), GRID_COLUMNS);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             ImageIO.write(grid, "png", out);
             AtomicFiles.write(dir.resolve(fileName(step, "png")), out.toByteArray());
@@ -42,7 +85,7 @@ public final class SampleWriter {
     public static BufferedImage grid(float[] px, int n, int c, int h, int w, int columns) {
         int cols = Math.min(columns, n);
         int rows = (n + cols - 1) / cols;
-        int gap = 2;
+        int gap = GAP;
         BufferedImage img = new BufferedImage(cols * (w + gap) + gap, rows * (h + gap) + gap, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
         g.setColor(java.awt.Color.WHITE);

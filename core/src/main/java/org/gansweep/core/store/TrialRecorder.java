@@ -24,6 +24,7 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
     private String pendingD = "";
     private String pendingG = "";
     private Map<String, Double> pendingMetrics = Map.of();
+    private List<String> classNames = List.of();
 
     public TrialRecorder(Path trialDir, List<String> metricNames) throws IOException {
         this(trialDir, metricNames, -1);
@@ -61,6 +62,12 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
         csv = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     }
 
+    /** The names of the dataset's classes, written beside the labels of a conditional G's sample grids. */
+    public TrialRecorder withClassNames(List<String> names) {
+        this.classNames = List.copyOf(names);
+        return this;
+    }
+
     @Override
     public void onCheckpoint(int step) {
         flushPending();
@@ -79,11 +86,14 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
     }
 
     @Override
-    public void onEvaluation(int step, Map<String, Double> metrics, NDArray samples) {
+    public void onEvaluation(int step, Map<String, Double> metrics, NDArray samples, int[] labels) {
         moveTo(step);
         pendingMetrics = metrics;
         try {
             SampleWriter.write(samples, samplesDir, step);
+            if (labels != null && !Files.exists(samplesDir.resolve(SampleWriter.GRID_LABELS))) {
+                SampleWriter.writeLabels(labels, classNames, samplesDir);
+            }
             flushPending();
             csv.flush();
         } catch (IOException e) {

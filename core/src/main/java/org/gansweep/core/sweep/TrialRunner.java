@@ -38,7 +38,8 @@ public final class TrialRunner {
             Checkpoints checkpoints = trial.config().training().checkpointEvery() > 0
                     ? new Checkpoints(trialDir.resolve(CHECKPOINT)) : Checkpoints.NONE;
             int resumeAfter = checkpoints.exists() ? checkpoints.loopState().step() : -1;
-            try (TrialRecorder recorder = new TrialRecorder(trialDir, TrialParts.metricNames(setup), resumeAfter)) {
+            try (TrialRecorder recorder = new TrialRecorder(trialDir, TrialParts.metricNames(setup), resumeAfter)
+                    .withClassNames(setup.architecture().conditional() ? setup.dataset().classNames() : java.util.List.of())) {
                 result = AdversarialTraining.run(setup, new Both(recorder, progress), checkpoints);
             }
         } catch (RuntimeException | Error e) {
@@ -94,9 +95,9 @@ public final class TrialRunner {
         }
 
         @Override
-        public void onEvaluation(int step, Map<String, Double> metrics, ai.djl.ndarray.NDArray samples) {
-            a.onEvaluation(step, metrics, samples);
-            b.onEvaluation(step, metrics, samples);
+        public void onEvaluation(int step, Map<String, Double> metrics, ai.djl.ndarray.NDArray samples, int[] labels) {
+            a.onEvaluation(step, metrics, samples, labels);
+            b.onEvaluation(step, metrics, samples, labels);
         }
 
         @Override

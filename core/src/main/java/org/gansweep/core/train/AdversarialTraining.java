@@ -2,6 +2,7 @@ package org.gansweep.core.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -31,6 +32,9 @@ import org.gansweep.core.plugin.RealSampler;
  *       even computed).
  *   <li>Every array of a step lives in a sub-manager closed at the end of the step, so memory stays flat.
  * </ul>
+ *
+ * <p>With a class-conditional architecture, each real batch comes with its labels, the fakes of the step
+ * are asked for the same labels, and evaluations ask for {@link #evaluationLabels}.
  */
 public final class AdversarialTraining {
     private static final int LOSS_WINDOW = 100;
@@ -63,6 +67,11 @@ public final class AdversarialTraining {
      */
     public static TrainingResult run(Setup s, TrainingListener listener, Checkpoints checkpoints) throws java.io.IOException {
         Engine engine = Engine.getInstance();
+        if (s.evaluate()) {
+            for (Metric metric : s.metrics()) {
+                metric.prepare(s.dataset());
+            }
+        }
         // Seeds PyTorch's generator (noise, initial weights) and DJL's Java Random.
         engine.setRandomSeed(seed32(s.seed()));
         TrainingConfig t = s.training();
@@ -73,14 +82,28 @@ public final class AdversarialTraining {
         Block g = s.architecture().generator(sampleShape);
         Block d = s.architecture().discriminator(sampleShape);
         boolean jointD = !s.architecture().discriminatorUsesBatchStatistics();
+        boolean conditional = s.architecture().conditional();
+        int classes = conditional ? s.dataset().classNames().size() : 0;
+        if (conditional && classes < 1) {
+            throw new IllegalStateException("a conditional model needs a dataset with class labels");
+        }
+        Shape labelShape = new Shape(batch, classes);
 
         RealSampler real = null;
         try (NDManager root = NDManager.newBaseManager()) {
-            g.initialize(root, DataType.FLOAT32, noiseShape);
-            d.initialize(root, DataType.FLOAT32, new Shape(batch).addAll(sampleShape));
+            Shape realShape = new Shape(batch).addAll(sampleShape);
+            if (conditional) {
+                g.initialize(root, DataType.FLOAT32, noiseShape, labelShape);
+                d.initialize(root, DataType.FLOAT32, realShape, labelShape);
+            } else {
+                g.initialize(root, DataType.FLOAT32, noiseShape);
+                d.initialize(root, DataType.FLOAT32, realShape);
+            }
             GanStep gan = new GanStep(g, d, new ParameterStore(root, false), s.loss(), s.optimizer(), jointD);
             // Fixed evaluation noise: snapshots at different steps show the same latent points.
             NDArray evalNoise = root.randomNormal(new Shape(t.evalSamples(), s.architecture().noiseDim()));
+            int[] evalLabels = conditional ? evaluationLabels(t.evalSamples(), classes) : null;
+            Evaluation eval = new Evaluation(evalNoise, evalLabels, conditional ? root.create(evalLabels).oneHot(classes) : null);
 
             Map<String, Double> lastMetrics = new LinkedHashMap<>();
             double[] dWindow = new double[Math.min(LOSS_WINDOW, t.steps())];
@@ -96,17 +119,26 @@ public final class AdversarialTraining {
                 streamSeed = derive(s.seed(), state.step());
                 engine.setRandomSeed(seed32(streamSeed));
             } else if (s.evaluate()) {
-                lastMetrics = evaluate(0, gan, root, evalNoise, s, listener);
+                lastMetrics = evaluate(0, gan, root, eval, s, listener);
             }
             real = s.dataset().open(streamSeed);
             for (int step = first; step <= t.steps(); step++) {
                 float dLoss = 0;
                 float gLoss;
                 try (NDManager m = root.newSubManager()) {
+                    NDArray labels = null;
                     for (int k = 0; k < t.dSteps(); k++) {
-                        dLoss = gan.discriminatorUpdate(real.next(m, batch), m.randomNormal(noiseShape));
+                        NDArray x;
+                        if (conditional) {
+                            NDList labelled = real.nextLabeled(m, batch);
+                            x = labelled.get(0);
+                            labels = labelled.get(1).oneHot(classes);
+                        } else {
+                            x = real.next(m, batch);
+                        }
+                        dLoss = gan.discriminatorUpdate(x, m.randomNormal(noiseShape), labels);
                     }
-                    gLoss = gan.generatorUpdate(m.randomNormal(noiseShape));
+                    gLoss = gan.generatorUpdate(m.randomNormal(noiseShape), labels);
                 }
                 dWindow[step % dWindow.length] = dLoss;
                 gWindow[step % gWindow.length] = gLoss;
@@ -121,7 +153,7 @@ public final class AdversarialTraining {
                     listener.onLosses(step, dLoss, gLoss);
                 }
                 if (s.evaluate() && (step % t.evalEvery() == 0 || step == t.steps())) {
-                    lastMetrics = evaluate(step, gan, root, evalNoise, s, listener);
+                    lastMetrics = evaluate(step, gan, root, eval, s, listener);
                 }
                 if (every > 0 && step % every == 0 && step < t.steps()) {
                     // The streams are re-derived whether or not a store keeps the checkpoint: the numbers
@@ -159,15 +191,35 @@ public final class AdversarialTraining {
         return (int) (seed ^ (seed >>> 32));
     }
 
-    private static Map<String, Double> evaluate(int step, GanStep gan, NDManager root, NDArray noise,
+    /**
+     * The classes a conditional G is asked for at evaluations: the first 64 samples (the saved sample grid,
+     * 8 per row) show 8 classes spread over the label range, 8 variants each, one class per row; the rest
+     * cycle through every class, so metrics see them all.
+     */
+    public static int[] evaluationLabels(int n, int classes) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i < GRID ? (int) ((long) (i / GRID_COLUMNS) * classes / GRID_ROWS) % classes : i % classes;
+        }
+        return labels;
+    }
+
+    private static final int GRID_COLUMNS = 8;
+    private static final int GRID_ROWS = 8;
+    private static final int GRID = GRID_COLUMNS * GRID_ROWS;
+
+    /** What every evaluation feeds G: fixed noise and, for a conditional G, fixed labels (ids and one-hot). */
+    private record Evaluation(NDArray noise, int[] labels, NDArray oneHot) {}
+
+    private static Map<String, Double> evaluate(int step, GanStep gan, NDManager root, Evaluation e,
             Setup s, TrainingListener listener) {
         try (NDManager m = root.newSubManager()) {
-            NDArray samples = gan.generate(m, noise);
+            NDArray samples = gan.generate(m, e.noise(), e.oneHot());
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (var metric : s.metrics()) {
-                metrics.putAll(metric.evaluate(samples, s.dataset()));
+                metrics.putAll(metric.evaluate(samples, e.labels(), s.dataset()));
             }
-            listener.onEvaluation(step, metrics, samples);
+            listener.onEvaluation(step, metrics, samples, e.labels());
             return metrics;
         }
     }

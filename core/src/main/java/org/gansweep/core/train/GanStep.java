@@ -19,6 +19,10 @@ import org.gansweep.core.plugin.ParameterUpdater;
  * network's weights and gradients untouched: the D update scores {@code stopGradient}ed fakes, and the
  * G update runs with D's parameters frozen (DJL clears a gradient only in that parameter's own
  * optimiser update, so a gradient left on D here would leak into D's next update).
+ *
+ * <p>For a class-conditional pair, every call also takes the one-hot labels (N, classes): G gets
+ * (noise, labels), D gets (samples, labels), and the fakes of a step are asked for the labels of that
+ * step's real batch (as in the paper's code), so D judges real and fake of the same classes.
  */
 public final class GanStep {
     private final Block g;
@@ -49,19 +53,25 @@ public final class GanStep {
 
     /** Updates D on a real batch and fakes from {@code noise}; returns D's loss. New arrays join the inputs' manager. */
     public float discriminatorUpdate(NDArray realBatch, NDArray noise) {
+        return discriminatorUpdate(realBatch, noise, null);
+    }
+
+    /** As {@link #discriminatorUpdate(NDArray, NDArray)}, real and fakes of the given classes (one-hot; null: unconditional). */
+    public float discriminatorUpdate(NDArray realBatch, NDArray noise, NDArray labels) {
         long batch = realBatch.getShape().get(0);
-        NDArray fake = g.forward(ps, new NDList(noise), true).singletonOrThrow().stopGradient();
+        NDArray fake = g.forward(ps, inputs(noise, labels), true).singletonOrThrow().stopGradient();
         float value;
         try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray realScores;
             NDArray fakeScores;
             if (jointD) {
-                NDArray scores = d.forward(ps, new NDList(realBatch.concat(fake)), true).singletonOrThrow();
+                NDArray both = labels == null ? null : labels.concat(labels);
+                NDArray scores = d.forward(ps, inputs(realBatch.concat(fake), both), true).singletonOrThrow();
                 realScores = scores.get("0:" + batch);
                 fakeScores = scores.get(batch + ":");
             } else {
-                realScores = d.forward(ps, new NDList(realBatch), true).singletonOrThrow();
-                fakeScores = d.forward(ps, new NDList(fake), true).singletonOrThrow();
+                realScores = d.forward(ps, inputs(realBatch, labels), true).singletonOrThrow();
+                fakeScores = d.forward(ps, inputs(fake, labels), true).singletonOrThrow();
             }
             NDArray l = loss.discriminatorLoss(realScores, fakeScores);
             gc.backward(l);
@@ -73,11 +83,16 @@ public final class GanStep {
 
     /** Updates G through a frozen D on fakes from {@code noise}; returns G's loss. */
     public float generatorUpdate(NDArray noise) {
+        return generatorUpdate(noise, null);
+    }
+
+    /** As {@link #generatorUpdate(NDArray)}, fakes of the given classes (one-hot; null: unconditional). */
+    public float generatorUpdate(NDArray noise, NDArray labels) {
         float value;
         freeze(dParams, true);
         try (GradientCollector gc = engine.newGradientCollector()) {
-            NDArray fake = g.forward(ps, new NDList(noise), true).singletonOrThrow();
-            NDArray l = loss.generatorLoss(d.forward(ps, new NDList(fake), true).singletonOrThrow());
+            NDArray fake = g.forward(ps, inputs(noise, labels), true).singletonOrThrow();
+            NDArray l = loss.generatorLoss(d.forward(ps, inputs(fake, labels), true).singletonOrThrow());
             gc.backward(l);
             value = l.getFloat();
         } finally {
@@ -87,11 +102,23 @@ public final class GanStep {
         return value;
     }
 
-    /** G's samples for {@code noise} in evaluation mode (batch norm on running statistics), in {@code m}. */
-    public NDArray generate(NDManager m, NDArray noise) {
+    /**
+     * G's samples for {@code noise} (and one-hot {@code labels}, null when unconditional) in evaluation mode
+     * (batch norm on running statistics), in {@code m}.
+     */
+    public NDArray generate(NDManager m, NDArray noise, NDArray labels) {
         NDArray z = noise.duplicate();
         z.attach(m);
-        return g.forward(ps, new NDList(z), false).singletonOrThrow();
+        NDArray y = null;
+        if (labels != null) {
+            y = labels.duplicate();
+            y.attach(m);
+        }
+        return g.forward(ps, inputs(z, y), false).singletonOrThrow();
+    }
+
+    private static NDList inputs(NDArray x, NDArray labels) {
+        return labels == null ? new NDList(x) : new NDList(x, labels);
     }
 
     /** Every parameter of G (batch-norm running statistics too), in block order: what a checkpoint saves. */

@@ -10,9 +10,10 @@ public interface TrainingListener {
 
     /**
      * An evaluation: at step 0 (before training), every {@code evalEvery} steps and at the last step.
-     * {@code samples} lives only for the duration of the call.
+     * {@code samples} lives only for the duration of the call; {@code labels} are the classes a conditional G
+     * was asked for (null for an unconditional G).
      */
-    default void onEvaluation(int step, Map<String, Double> metrics, NDArray samples) {}
+    default void onEvaluation(int step, Map<String, Double> metrics, NDArray samples, int[] labels) {}
 
     /** Just before a checkpoint of {@code step} is written: flush what was recorded up to it. */
     default void onCheckpoint(int step) {}

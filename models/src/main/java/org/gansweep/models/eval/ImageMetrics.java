@@ -40,7 +40,7 @@ public final class ImageMetrics {
     }
 
     static void requireLabels(DatasetAdapter d) {
-        FieldError.require(d.hasLabels(), "type", "needs a labelled image dataset (fashion-mnist, mnist, cifar10)");
+        FieldError.require(d.hasLabels(), "type", "needs a labelled image dataset (fashion-mnist, mnist, cifar10, font-hanzi, hwdb)");
     }
 
     /** {@code classifier-score}: exp(E KL(p(y|x) || p(y))) over {@code splits} parts of the samples. */
@@ -76,12 +76,17 @@ public final class ImageMetrics {
                 }
 
                 @Override
-                public void check(DatasetAdapter dataset) {
+                public void check(DatasetAdapter dataset, org.gansweep.core.plugin.Architecture model) {
                     requireLabels(dataset);
                 }
 
                 @Override
-                public Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset) {
+                public void prepare(DatasetAdapter dataset) {
+                    judge(dataset, p.epochs(), p.extractor());
+                }
+
+                @Override
+                public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
                     Judge c = judge(dataset, p.epochs(), p.extractor());
                     double[][] probs = c.probabilities(samples);
                     ClassifierScore.Score s = ClassifierScore.of(probs, Math.min(p.splits(), probs.length));
@@ -128,12 +133,17 @@ public final class ImageMetrics {
                 }
 
                 @Override
-                public void check(DatasetAdapter dataset) {
+                public void check(DatasetAdapter dataset, org.gansweep.core.plugin.Architecture model) {
                     requireLabels(dataset);
                 }
 
                 @Override
-                public Map<String, Double> evaluate(NDArray samples, DatasetAdapter dataset) {
+                public void prepare(DatasetAdapter dataset) {
+                    judge(dataset, p.epochs(), p.extractor());
+                }
+
+                @Override
+                public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
                     Judge c = judge(dataset, p.epochs(), p.extractor());
                     Map<String, Double> out = new LinkedHashMap<>();
                     out.put("frechet_distance", c.frechetDistance(samples));

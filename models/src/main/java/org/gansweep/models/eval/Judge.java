@@ -31,18 +31,35 @@ abstract class Judge {
     /** Test accuracy for gansweep's own classifier; NaN for an extractor without labels. */
     abstract double testAccuracy();
 
-    /** Reads the held-out real images: their feature statistics and the reference scores. */
+    /**
+     * Reads the held-out real images: their feature statistics and the reference scores. The rows are put in
+     * a fixed random order first: a test split stored class by class (rendered or HWDB characters) would
+     * otherwise give halves and splits of different classes, and a reference far from what real data scores.
+     */
     final void reference(LabeledData real) {
         try (NDManager m = manager().newSubManager()) {
             NDArray images = images(m, real, new int[real.size()]);
-            double[][] f = features(images);
+            double[][] f = shuffled(features(images));
             realMean = FrechetDistance.mean(f);
             realCovariance = FrechetDistance.covariance(f);
             int half = f.length / 2;
             realFrechet = FrechetDistance.between(Arrays.copyOfRange(f, 0, half), Arrays.copyOfRange(f, half, f.length));
-            double[][] p = probabilities(images);
+            double[][] p = shuffled(probabilities(images));
             realScore = ClassifierScore.of(p, Math.min(10, p.length)).mean();
         }
+    }
+
+    /** The rows in a fixed pseudo-random order (the same for features and probabilities). */
+    static double[][] shuffled(double[][] rows) {
+        double[][] out = rows.clone();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(20170405);
+        for (int i = out.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            double[] t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
+        return out;
     }
 
     /** All of {@code data} as one array in {@code m}; its labels go to {@code labels}. */

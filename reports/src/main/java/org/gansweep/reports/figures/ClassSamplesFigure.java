@@ -1,0 +1,239 @@
+package org.gansweep.reports.figures;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.gansweep.core.plugin.LabeledData;
+import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.store.SampleWriter;
+import org.gansweep.reports.Drawing;
+import org.gansweep.reports.ExperimentResults;
+import org.gansweep.reports.Figure;
+import org.gansweep.reports.Palette;
+import org.gansweep.reports.Panels;
+import org.gansweep.reports.TrialResult;
+
+/**
+ * The paper's Figure 8 layout for class-conditional G: one row per class (8 classes spread over the
+ * labels, named by their character), held-out real samples of the class first, then each setting's
+ * generated samples asked for that class (the last evaluation of the setting's lowest seed).
+ */
+public final class ClassSamplesFigure implements Figure {
+    static final int PER_ROW = SampleWriter.GRID_COLUMNS;
+    static final int GAP = 2;
+    static final int LABEL = 90;
+    static final int HEADER = 56;
+    static final int SEPARATOR = 16;
+
+    @Override
+    public String description() {
+        return "the paper's Figure 8 layout: per class, real samples beside each setting's generated ones (conditional G)";
+    }
+
+    /** A row of the figure: a class and its sample strips. */
+    private record Row(int label, String name, BufferedImage real, List<BufferedImage> generated) {}
+
+    @Override
+    public Optional<Drawing> draw(ExperimentResults results) {
+        List<TrialResult> shown = new ArrayList<>();
+        List<List<SampleWriter.TileLabel>> tiles = new ArrayList<>();
+        for (List<TrialResult> seeds : results.bySetting().values()) {
+            TrialResult first = null;
+            for (TrialResult t : seeds) {
+                if (!t.samples("png").isEmpty() && (first == null || t.trial().seed() < first.trial().seed())) {
+                    first = t;
+                }
+            }
+            if (first == null) {
+                continue;
+            }
+            try {
+                List<SampleWriter.TileLabel> labels = SampleWriter.readLabels(first.dir().resolve(ExperimentStore.SAMPLES));
+                if (!labels.isEmpty()) {
+                    shown.add(first);
+                    tiles.add(labels);
+                }
+            } catch (IOException | RuntimeException e) {
+                // not a conditional trial, or an unreadable labels file: left out
+            }
+        }
+        if (shown.isEmpty()) {
+            return Optional.empty();
+        }
+        var shape = shown.get(0).dataset().sampleShape();
+        int c = (int) shape.get(0);
+        int h = (int) shape.get(1);
+        int w = (int) shape.get(2);
+        // Rows: the class of the first tile of each grid row (the loop asks one class per row).
+        Map<Integer, String> classes = new LinkedHashMap<>();
+        for (SampleWriter.TileLabel t : tiles.get(0)) {
+            if (t.tile() % PER_ROW == 0) {
+                classes.putIfAbsent(t.label(), t.name());
+            }
+        }
+        Map<Integer, BufferedImage> real = realStrips(shown.get(0), classes.keySet(), c, h, w);
+        List<String> notes = new ArrayList<>();
+        List<BufferedImage> finals = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        for (TrialResult t : shown) {
+            Map.Entry<Integer, Path> last = null;
+            for (Map.Entry<Integer, Path> e : t.samples("png").entrySet()) {
+                last = e;
+            }
+            BufferedImage grid = null;
+            try {
+                grid = ImageIO.read(last.getValue().toFile());
+            } catch (IOException e) {
+                notes.add(t.settingName() + ": unreadable " + last.getValue().getFileName());
+            }
+            finals.add(grid);
+            Double acc = t.summary() == null ? null : t.summary().metrics().get("conditional_accuracy");
+            headers.add(t.settingName() + "|step " + last.getKey() + (acc == null ? "" : String.format(Locale.ROOT, ", accuracy %.1f %%", 100 * acc)));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Integer, String> cls : classes.entrySet()) {
+            List<BufferedImage> gen = new ArrayList<>();
+            for (int s = 0; s < shown.size(); s++) {
+                gen.add(finals.get(s) == null ? null : generatedStrip(finals.get(s), tiles.get(s), cls.getKey(), h, w));
+            }
+            rows.add(new Row(cls.getKey(), cls.getValue(), real.get(cls.getKey()), gen));
+        }
+        double scale = Math.max(1, 48.0 / Math.max(h, w));
+        int stripW = (int) Math.round((PER_ROW * (w + GAP) + GAP) * scale);
+        int stripH = (int) Math.round((h + 2 * GAP) * scale);
+        int columns = 1 + shown.size();
+        int width = LABEL + columns * (stripW + SEPARATOR);
+        int height = HEADER + rows.size() * (stripH + 6) + 10;
+        StringBuilder all = new StringBuilder();
+        rows.forEach(r -> all.append(r.name()));
+        Font big = Palette.fontFor(all.toString(), Font.PLAIN, Math.min(40, stripH - 8));
+        String caption = "Rows are classes spread over the label range, named by the dataset. The first column shows held-out real"
+                + " samples of the class; each further column one setting's generated samples asked for that class (its last"
+                + " evaluation, lowest seed, fixed noise), with the share the evaluation classifier reads as the asked-for class."
+                + (real.isEmpty() ? " The real samples could not be read: " + results.notes() : "")
+                + (notes.isEmpty() ? "" : " " + String.join("; ", notes));
+        return Optional.of(new Drawing("Real and generated samples per class (the paper's Figure 8 layout)", caption, width, height, g -> {
+            Panels.prepare(g, width, height);
+            g.setColor(Color.BLACK);
+            List<String> heads = new ArrayList<>();
+            heads.add("real (held out)|");
+            heads.addAll(headers);
+            for (int col = 0; col < columns; col++) {
+                String[] parts = heads.get(col).split("\\|", 2);
+                int cx = LABEL + col * (stripW + SEPARATOR) + stripW / 2;
+                g.setFont(Palette.TITLE);
+                centred(g, parts[0], cx, 22);
+                g.setFont(Palette.SMALL);
+                centred(g, parts[1], cx, 40);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = rows.get(r);
+                int y = HEADER + r * (stripH + 6);
+                g.setColor(Color.BLACK);
+                g.setFont(big);
+                g.drawString(row.name(), 10, y + stripH - 10);
+                g.setFont(Palette.SMALL);
+                g.drawString("#" + row.label(), 10 + g.getFontMetrics(big).stringWidth(row.name()) + 6, y + stripH - 10);
+                List<BufferedImage> strips = new ArrayList<>();
+                strips.add(row.real());
+                strips.addAll(row.generated());
+                for (int col = 0; col < strips.size(); col++) {
+                    int x = LABEL + col * (stripW + SEPARATOR);
+                    BufferedImage s = strips.get(col);
+                    if (s != null) {
+                        g.drawImage(s, x, y, (int) Math.round(s.getWidth() * scale), (int) Math.round(s.getHeight() * scale), null);
+                    } else {
+                        g.setColor(Color.GRAY);
+                        g.setFont(Palette.SMALL);
+                        g.drawString("not available", x + 8, y + stripH / 2);
+                    }
+                }
+            }
+        }));
+    }
+
+    /** Up to 8 held-out real samples of each class, as one strip per class (empty when the data cannot be read). */
+    static Map<Integer, BufferedImage> realStrips(TrialResult t, java.util.Set<Integer> classes, int c, int h, int w) {
+        Map<Integer, List<float[]>> found = new LinkedHashMap<>();
+        classes.forEach(k -> found.put(k, new ArrayList<>()));
+        try {
+            Optional<LabeledData> data = t.dataset().labeled(false);
+            if (data.isEmpty()) {
+                return Map.of();
+            }
+            LabeledData d = data.get();
+            int size = c * h * w;
+            int chunk = 512;
+            float[] px = new float[chunk * size];
+            int[] labels = new int[chunk];
+            for (int from = 0; from < d.size(); from += chunk) {
+                int to = Math.min(d.size(), from + chunk);
+                d.copy(from, to, px, labels);
+                for (int i = 0; i < to - from; i++) {
+                    List<float[]> l = found.get(labels[i]);
+                    if (l != null && l.size() < PER_ROW) {
+                        l.add(java.util.Arrays.copyOfRange(px, i * size, (i + 1) * size));
+                    }
+                }
+                if (found.values().stream().allMatch(l -> l.size() == PER_ROW)) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+        Map<Integer, BufferedImage> out = new LinkedHashMap<>();
+        found.forEach((k, list) -> {
+            if (!list.isEmpty()) {
+                float[] px = new float[list.size() * c * h * w];
+                for (int i = 0; i < list.size(); i++) {
+                    System.arraycopy(list.get(i), 0, px, i * c * h * w, c * h * w);
+                }
+                out.put(k, SampleWriter.grid(px, list.size(), c, h, w, PER_ROW));
+            }
+        });
+        return out;
+    }
+
+    /** The tiles of {@code grid} that were asked for class {@code label}, as one strip. */
+    static BufferedImage generatedStrip(BufferedImage grid, List<SampleWriter.TileLabel> tiles, int label, int h, int w) {
+        List<BufferedImage> picked = new ArrayList<>();
+        for (SampleWriter.TileLabel t : tiles) {
+            if (t.label() == label && picked.size() < PER_ROW) {
+                try {
+                    picked.add(SampleWriter.tile(grid, t.tile(), h, w));
+                } catch (java.awt.image.RasterFormatException e) {
+                    break; // a grid smaller than its labels say
+                }
+            }
+        }
+        if (picked.isEmpty()) {
+            return null;
+        }
+        BufferedImage strip = new BufferedImage(picked.size() * (w + GAP) + GAP, h + 2 * GAP, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = strip.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, strip.getWidth(), strip.getHeight());
+        for (int i = 0; i < picked.size(); i++) {
+            g.drawImage(picked.get(i), GAP + i * (w + GAP), GAP, null);
+        }
+        g.dispose();
+        return strip;
+    }
+
+    private static void centred(Graphics2D g, String s, int cx, int y) {
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(s, cx - fm.stringWidth(s) / 2, y);
+    }
+}

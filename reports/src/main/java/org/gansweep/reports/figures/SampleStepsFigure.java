@@ -1,0 +1,112 @@
+package org.gansweep.reports.figures;
+
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.gansweep.reports.Drawing;
+import org.gansweep.reports.ExperimentResults;
+import org.gansweep.reports.Figure;
+import org.gansweep.reports.Palette;
+import org.gansweep.reports.Panels;
+import org.gansweep.reports.TrialResult;
+
+/**
+ * Sample grids by training step: one row per setting (its lowest seed), up to {@link #COLUMNS} evaluations
+ * from the first to the last, evenly spread. Shows how quickly each setting learns and whether it collapses.
+ */
+public final class SampleStepsFigure implements Figure {
+    static final int COLUMNS = 6;
+    static final int CELL = 210;
+    static final int ROW_LABEL = 170;
+
+    @Override
+    public String description() {
+        return "sample grids by training step, one row per setting (image data)";
+    }
+
+    /** Up to {@code n} of {@code steps}, evenly spread, always the first and the last. */
+    static List<Integer> spread(List<Integer> steps, int n) {
+        if (steps.size() <= n) {
+            return steps;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int at = (int) Math.round(i * (steps.size() - 1) / (double) (n - 1));
+            out.add(steps.get(at));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Drawing> draw(ExperimentResults results) {
+        List<String> names = new ArrayList<>();
+        List<List<BufferedImage>> rows = new ArrayList<>();
+        List<List<String>> captions = new ArrayList<>();
+        for (List<TrialResult> seeds : results.bySetting().values()) {
+            TrialResult first = null;
+            for (TrialResult t : seeds) {
+                if (!t.samples("png").isEmpty() && (first == null || t.trial().seed() < first.trial().seed())) {
+                    first = t;
+                }
+            }
+            if (first == null) {
+                continue;
+            }
+            Map<Integer, Path> all = first.samples("png");
+            List<BufferedImage> images = new ArrayList<>();
+            List<String> caps = new ArrayList<>();
+            for (int step : spread(new ArrayList<>(all.keySet()), COLUMNS)) {
+                try {
+                    images.add(ImageIO.read(all.get(step).toFile()));
+                    caps.add("step " + step);
+                } catch (IOException e) {
+                    images.add(null);
+                    caps.add("step " + step + ": unreadable");
+                }
+            }
+            names.add(first.settingName() + " (seed " + first.trial().seed() + ")");
+            rows.add(images);
+            captions.add(caps);
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        int columns = rows.stream().mapToInt(List::size).max().orElse(1);
+        int width = ROW_LABEL + columns * CELL;
+        int height = rows.size() * (CELL + 18) + 10;
+        return Optional.of(new Drawing("Samples by training step",
+                "Each setting's sample grid (the first 64 of a fixed set of noise vectors, and for a conditional G fixed"
+                        + " classes, one per row) at up to " + COLUMNS + " evaluations from the first to the last, lowest seed.",
+                width, height, g -> {
+                    Panels.prepare(g, width, height);
+                    for (int r = 0; r < rows.size(); r++) {
+                        int y = 5 + r * (CELL + 18);
+                        g.setColor(Color.BLACK);
+                        g.setFont(Palette.LABEL);
+                        g.drawString(names.get(r), 8, y + CELL / 2);
+                        for (int c = 0; c < rows.get(r).size(); c++) {
+                            int x = ROW_LABEL + c * CELL;
+                            BufferedImage img = rows.get(r).get(c);
+                            if (img != null) {
+                                double s = Math.min((CELL - 10.0) / img.getWidth(), (CELL - 10.0) / img.getHeight());
+                                int w = (int) (img.getWidth() * s);
+                                int h = (int) (img.getHeight() * s);
+                                g.drawImage(img, x + (CELL - w) / 2, y + (CELL - h) / 2, w, h, null);
+                            }
+                            g.setFont(Palette.SMALL);
+                            g.setColor(Color.DARK_GRAY);
+                            FontMetrics fm = g.getFontMetrics();
+                            String cap = captions.get(r).get(c);
+                            g.drawString(cap, x + (CELL - fm.stringWidth(cap)) / 2, y + CELL + 10);
+                        }
+                    }
+                }));
+    }
+}
