@@ -42,6 +42,45 @@ class ArchitecturesTest {
         }
     }
 
+    /** The four-phase form computes exactly what the dilated form computes with the same kernel taps. */
+    @Test
+    void phaseTransposedConvolutionEqualsTheDilatedForm() {
+        int[][] settings = {{4, 1, 0}, {3, 1, 1}, {5, 2, 1}, {4, 2, 0}}; // kernel, padding, output padding
+        for (int[] k : settings) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                ParameterStore ps = new ParameterStore(m, false);
+                Shape in = new Shape(2, 3, 5, 6);
+                Block dilated = TransposedConv2d.dilated(4, k[0], 2, k[1], k[2]);
+                dilated.setInitializer(new ai.djl.training.initializer.NormalInitializer(1f), Parameter.Type.WEIGHT);
+                dilated.setInitializer(new ai.djl.training.initializer.NormalInitializer(1f), Parameter.Type.BIAS);
+                dilated.initialize(m, DataType.FLOAT32, in);
+                TransposedConv2d.Phases phases = (TransposedConv2d.Phases) TransposedConv2d.of(4, k[0], 2, k[1], k[2]);
+                phases.initialize(m, DataType.FLOAT32, in);
+                var kernel = dilated.getParameters().valueAt(0).getArray();
+                var bias = dilated.getParameters().valueAt(1).getArray();
+                for (int a = 0; a < 2; a++) {
+                    for (int b = 0; b < 2; b++) {
+                        var w = phases.phase(a, b).getParameters().valueAt(0).getArray();
+                        var taps = kernel.get(":, :, " + phases.first(a) + "::2, " + phases.first(b) + "::2");
+                        assertArrayEquals(taps.getShape().getShape(), w.getShape().getShape());
+                        w.set(taps.toFloatArray());
+                    }
+                }
+                phases.getParameters().get("bias").getArray().set(bias.toFloatArray());
+                var x = m.randomNormal(in);
+                var expected = dilated.forward(ps, new NDList(x), false).singletonOrThrow();
+                var actual = phases.forward(ps, new NDList(x), false).singletonOrThrow();
+                assertArrayEquals(expected.getShape().getShape(), actual.getShape().getShape());
+                assertArrayEquals(expected.getShape().getShape(), phases.getOutputShapes(new Shape[] {in})[0].getShape());
+                float[] e = expected.toFloatArray();
+                float[] g = actual.toFloatArray();
+                for (int i = 0; i < e.length; i++) {
+                    assertEquals(e[i], g[i], 1e-4, "kernel " + k[0] + " padding " + k[1] + " output padding " + k[2] + " at " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void transposedConvolutionOutputSizeIsTheFormula() {
         try (NDManager m = NDManager.newBaseManager()) {
