@@ -27,6 +27,17 @@ public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path
         return summary == null ? "unfinished" : summary.status();
     }
 
+    /** Of a setting's seeds, the lowest seed that saved image samples; null when none did. */
+    public static TrialResult lowestSeedWithImages(java.util.List<TrialResult> seeds) {
+        TrialResult first = null;
+        for (TrialResult t : seeds) {
+            if (!t.samples("png").isEmpty() && (first == null || t.trial().seed() < first.trial().seed())) {
+                first = t;
+            }
+        }
+        return first;
+    }
+
     /** Sample snapshots by step: samples/step_NNNNNN.EXT. */
     public Map<Integer, Path> samples(String extension) {
         Map<Integer, Path> out = new TreeMap<>();

@@ -234,19 +234,7 @@ public final class EvaluationClassifier extends Judge {
         try (NDManager m = manager.newSubManager()) {
             p = probabilities(images(m, test, labels));
         }
-        int right = 0;
-        for (int i = 0; i < p.length; i++) {
-            int best = 0;
-            for (int c = 1; c < p[i].length; c++) {
-                if (p[i][c] > p[i][best]) {
-                    best = c;
-                }
-            }
-            if (best == labels[i]) {
-                right++;
-            }
-        }
-        return (double) right / p.length;
+        return p.length == 0 ? Double.NaN : ConditionalAccuracy.accuracy(p, labels);
     }
 
     @Override

@@ -49,12 +49,7 @@ public final class ClassSamplesFigure implements Figure {
         List<TrialResult> shown = new ArrayList<>();
         List<List<SampleWriter.TileLabel>> tiles = new ArrayList<>();
         for (List<TrialResult> seeds : results.bySetting().values()) {
-            TrialResult first = null;
-            for (TrialResult t : seeds) {
-                if (!t.samples("png").isEmpty() && (first == null || t.trial().seed() < first.trial().seed())) {
-                    first = t;
-                }
-            }
+            TrialResult first = TrialResult.lowestSeedWithImages(seeds);
             if (first == null) {
                 continue;
             }

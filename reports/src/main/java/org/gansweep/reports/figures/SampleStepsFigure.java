@@ -50,12 +50,7 @@ public final class SampleStepsFigure implements Figure {
         List<List<BufferedImage>> rows = new ArrayList<>();
         List<List<String>> captions = new ArrayList<>();
         for (List<TrialResult> seeds : results.bySetting().values()) {
-            TrialResult first = null;
-            for (TrialResult t : seeds) {
-                if (!t.samples("png").isEmpty() && (first == null || t.trial().seed() < first.trial().seed())) {
-                    first = t;
-                }
-            }
+            TrialResult first = TrialResult.lowestSeedWithImages(seeds);
             if (first == null) {
                 continue;
             }
