@@ -52,10 +52,15 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
     /** One decoded sample. */
     record Sample(char character, int width, int height, byte[] bitmap) {}
 
-    static List<Sample> read(Path file) throws IOException {
+    /** What {@link #scan} hands over per sample: its character and its bitmap at {@code data[offset..]}. */
+    interface Visitor {
+        void sample(char character, int width, int height, byte[] data, int offset);
+    }
+
+    /** Walks the samples of one .gnt file without copying their bitmaps. */
+    static void scan(Path file, Visitor visitor) throws IOException {
         byte[] all = DataFiles.readAll(file);
         ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        List<Sample> out = new ArrayList<>();
         while (b.remaining() > 0) {
             int start = b.position();
             if (b.remaining() < 10) {
@@ -68,14 +73,18 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
             if (size != 10L + (long) w * h || w == 0 || h == 0 || b.remaining() < w * h) {
                 throw new IOException(file + ": corrupt sample at byte " + start + " (size " + size + ", " + w + "x" + h + ")");
             }
-            byte[] bitmap = new byte[w * h];
-            b.get(bitmap);
             String ch = new String(tag, GB2312);
             if (ch.length() != 1 || ch.charAt(0) == '\uFFFD') {
                 throw new IOException(file + ": sample at byte " + start + " has tag code " + String.format("%02x%02x", tag[0], tag[1]) + ", not a GB2312 character");
             }
-            out.add(new Sample(ch.charAt(0), w, h, bitmap));
+            visitor.sample(ch.charAt(0), w, h, all, b.position());
+            b.position(b.position() + w * h);
         }
+    }
+
+    static List<Sample> read(Path file) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        scan(file, (c, w, h, data, offset) -> out.add(new Sample(c, w, h, java.util.Arrays.copyOfRange(data, offset, offset + w * h))));
         return out;
     }
 
@@ -108,53 +117,70 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
      * split's, so a test split's labels mean the same characters), other characters are dropped.
      */
     static ImageSet load(String folder, int size, Integer classes, List<Character> fixed, Integer limit) {
-        List<Sample> samples = new ArrayList<>();
-        for (Path f : files(folder)) {
-            try {
-                samples.addAll(read(f));
-            } catch (IOException e) {
-                throw new FieldError("path", e.getMessage() + "; " + HOW_TO_GET);
-            }
-        }
+        // Two passes over the files, so that only the resized images are ever held (HWDB1.0 alone has 1.6
+        // million samples): the first finds the characters and counts, the second decodes what is kept.
+        List<Path> files = files(folder);
         TreeMap<Integer, Character> byCode = new TreeMap<>();
-        for (Sample s : samples) {
-            byte[] code = String.valueOf(s.character()).getBytes(GB2312);
-            byCode.put(((code[0] & 0xff) << 8) | (code[1] & 0xff), s.character());
-        }
+        java.util.Map<Character, Integer> counts = new java.util.HashMap<>();
+        each(files, (c, w, h, data, offset) -> {
+            counts.merge(c, 1, Integer::sum);
+            byte[] code = String.valueOf(c).getBytes(GB2312);
+            byCode.put(((code[0] & 0xff) << 8) | (code[1] & 0xff), c);
+        });
         List<Character> chars = fixed != null ? fixed : new ArrayList<>(byCode.values());
         if (fixed == null && classes != null && classes < chars.size()) {
             chars = chars.subList(0, classes);
         }
         java.util.Map<Character, Integer> id = new java.util.HashMap<>();
+        long n = 0;
         for (int i = 0; i < chars.size(); i++) {
             id.put(chars.get(i), i);
+            n += counts.getOrDefault(chars.get(i), 0);
         }
-        List<Sample> kept = samples.stream().filter(s -> id.containsKey(s.character())).toList();
-        if (limit != null && limit < kept.size()) {
-            kept = kept.subList(0, limit);
+        if (limit != null && limit < n) {
+            n = limit;
         }
-        byte[] pixels = new byte[kept.size() * size * size];
-        int[] labels = new int[kept.size()];
-        for (int i = 0; i < kept.size(); i++) {
-            Sample s = kept.get(i);
-            labels[i] = id.get(s.character());
-            square(s, size, pixels, i * size * size);
+        if (n * size * size > Integer.MAX_VALUE - 16) {
+            throw new FieldError("limit", n + " images of " + size + "x" + size + " px do not fit in one array;"
+                    + " set dataset.limit or dataset.classes, or a smaller dataset.size");
         }
-        return new ImageSet(pixels, labels, kept.size(), 1, size, size).withClassNames(chars);
+        int count = (int) n;
+        byte[] pixels = new byte[count * size * size];
+        int[] labels = new int[count];
+        int[] next = {0};
+        each(files, (c, w, h, data, offset) -> {
+            Integer label = id.get(c);
+            if (label != null && next[0] < count) {
+                labels[next[0]] = label;
+                square(data, offset, w, h, size, pixels, next[0] * size * size);
+                next[0]++;
+            }
+        });
+        return new ImageSet(pixels, labels, count, 1, size, size).withClassNames(chars);
+    }
+
+    private static void each(List<Path> files, Visitor visitor) {
+        for (Path f : files) {
+            try {
+                scan(f, visitor);
+            } catch (IOException e) {
+                throw new FieldError("path", e.getMessage() + "; " + HOW_TO_GET);
+            }
+        }
     }
 
     /** Pads the bitmap to a centred square of paper, resizes to size x size, inverts (ink bright). */
-    static void square(Sample s, int size, byte[] out, int offset) {
-        int side = Math.max(s.width(), s.height());
+    static void square(byte[] bitmap, int at, int width, int height, int size, byte[] out, int offset) {
+        int side = Math.max(width, height);
         BufferedImage src = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
         var raster = src.getRaster();
-        int ox = (side - s.width()) / 2;
-        int oy = (side - s.height()) / 2;
+        int ox = (side - width) / 2;
+        int oy = (side - height) / 2;
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {
                 int bx = x - ox;
                 int by = y - oy;
-                int v = bx >= 0 && by >= 0 && bx < s.width() && by < s.height() ? s.bitmap()[by * s.width() + bx] & 0xff : 255;
+                int v = bx >= 0 && by >= 0 && bx < width && by < height ? bitmap[at + by * width + bx] & 0xff : 255;
                 raster.setSample(x, y, 0, v);
             }
         }

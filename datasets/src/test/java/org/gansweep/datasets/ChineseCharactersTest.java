@@ -97,6 +97,25 @@ class ChineseCharactersTest {
         assertArrayEquals(new int[] {2, 1}, labels);
     }
 
+    /** The reader keeps only resized images, and says so when even those would not fit in one array. */
+    @Test
+    void hwdbLimitsAndOversizedSetsAreHandledBeforeAnyPixelIsHeld() throws Exception {
+        ByteArrayOutputStream f = new ByteArrayOutputStream();
+        for (int i = 0; i < 8200; i++) {
+            f.write(sample(i % 2 == 0 ? '啊' : '阿', 1, 1, 0));
+        }
+        Files.createDirectories(tmp.resolve("many"));
+        Files.write(tmp.resolve("many/1.gnt"), f.toByteArray());
+        ImageSet few = HwdbGnt.load(tmp.resolve("many").toString(), 8, null, 5);
+        assertEquals(5, few.count);
+        assertArrayEquals(new int[] {0, 1, 0, 1, 0}, few.labels);
+        assertEquals(4100, HwdbGnt.load(tmp.resolve("many").toString(), 8, 1, null).count); // only class 0
+        // 8,200 images of 512 x 512 bytes exceed one Java array: a clear error, not an OutOfMemoryError.
+        FieldError big = assertThrows(FieldError.class, () -> HwdbGnt.load(tmp.resolve("many").toString(), 512, null, null));
+        assertEquals("limit", big.field());
+        assertTrue(big.getMessage().contains("8200 images of 512x512 px do not fit"), big.getMessage());
+    }
+
     /** Conditional training draws (images, labels) pairs: each label belongs to its image. */
     @Test
     void labelledBatchesPairEachImageWithItsClass() {
