@@ -85,7 +85,9 @@ public final class SampleMatrixFigure implements Figure {
                 }
             }
         }
-        return Optional.of(new Drawing("Generated samples by setting (the paper's Figure 6 layout)",
+        // With one column there is no ablation to lay out: it is just the final samples per row.
+        String title = columns.size() > 1 ? "Generated samples by setting (the paper's Figure 6 layout)" : "Final generated samples by " + rowAxisName(results);
+        return Optional.of(new Drawing(title,
                 "The last sample grid of each setting's lowest seed (64 images from a fixed set of noise vectors). Rows are losses,"
                         + " columns the other settings; a collapsed or failed setting shows as a column of near-identical or noisy images.",
                 width, height, g -> {
@@ -118,6 +120,14 @@ public final class SampleMatrixFigure implements Figure {
                         }
                     }
                 }));
+    }
+
+    private static String rowAxisName(ExperimentResults results) {
+        for (TrialResult t : results.trials()) {
+            Map<String, String> setting = t.trial().setting();
+            return setting.containsKey("loss") ? "loss" : setting.keySet().stream().findFirst().orElse("setting");
+        }
+        return "setting";
     }
 
     private static void drawCentred(java.awt.Graphics2D g, String s, int cx, int y) {
