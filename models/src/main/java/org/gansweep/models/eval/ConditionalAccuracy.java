@@ -1,8 +1,6 @@
 package org.gansweep.models.eval;
 
 import ai.djl.ndarray.NDArray;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ public final class ConditionalAccuracy extends Plugin<ConditionalAccuracy.Params
 
     @Override
     protected Metric build(Params p) {
-        return new Metric() {
+        return new ImageMetrics.Judged(p.epochs(), null) {
             @Override
             public List<String> names() {
                 return List.of("conditional_accuracy", "real_conditional_accuracy");
@@ -64,21 +62,8 @@ public final class ConditionalAccuracy extends Plugin<ConditionalAccuracy.Params
 
             @Override
             public void check(DatasetAdapter dataset, Architecture model) {
-                ImageMetrics.requireLabels(dataset);
+                super.check(dataset, model);
                 FieldError.require(model.conditional(), "model", "needs a class-conditional model (lsgan-conditional)");
-            }
-
-            @Override
-            public void prepare(DatasetAdapter dataset) {
-                judge(dataset);
-            }
-
-            private EvaluationClassifier judge(DatasetAdapter dataset) {
-                try {
-                    return EvaluationClassifier.forData(dataset.labeled(true).orElseThrow(), dataset.labeled(false).orElseThrow(), p.epochs());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
             }
 
             @Override
@@ -86,7 +71,7 @@ public final class ConditionalAccuracy extends Plugin<ConditionalAccuracy.Params
                 if (labels == null) {
                     throw new IllegalStateException("conditional-accuracy needs the labels G was asked for");
                 }
-                EvaluationClassifier c = judge(dataset);
+                Judge c = judge(dataset);
                 Map<String, Double> out = new LinkedHashMap<>();
                 out.put("conditional_accuracy", accuracy(c.probabilities(samples), labels));
                 out.put("real_conditional_accuracy", c.testAccuracy());

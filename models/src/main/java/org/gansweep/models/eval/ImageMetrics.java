@@ -39,6 +39,31 @@ public final class ImageMetrics {
                 "names no file: give the path of a TorchScript module (images in [-1, 1] to one row per image)");
     }
 
+    /** What the metrics judged by a classifier share: the labelled-data check, and the judge built before training. */
+    abstract static class Judged implements Metric {
+        private final int epochs;
+        private final String extractor;
+
+        Judged(int epochs, String extractor) {
+            this.epochs = epochs;
+            this.extractor = extractor;
+        }
+
+        @Override
+        public void check(DatasetAdapter dataset, org.gansweep.core.plugin.Architecture model) {
+            requireLabels(dataset);
+        }
+
+        @Override
+        public void prepare(DatasetAdapter dataset) {
+            judge(dataset);
+        }
+
+        final Judge judge(DatasetAdapter dataset) {
+            return ImageMetrics.judge(dataset, epochs, extractor);
+        }
+    }
+
     static void requireLabels(DatasetAdapter d) {
         FieldError.require(d.hasLabels(), "type", "needs a labelled image dataset (fashion-mnist, mnist, cifar10, font-hanzi, hwdb)");
     }
@@ -69,25 +94,15 @@ public final class ImageMetrics {
 
         @Override
         protected Metric build(Params p) {
-            return new Metric() {
+            return new Judged(p.epochs(), p.extractor()) {
                 @Override
                 public List<String> names() {
                     return List.of("classifier_score", "classifier_score_std", "real_classifier_score", "classifier_test_accuracy");
                 }
 
                 @Override
-                public void check(DatasetAdapter dataset, org.gansweep.core.plugin.Architecture model) {
-                    requireLabels(dataset);
-                }
-
-                @Override
-                public void prepare(DatasetAdapter dataset) {
-                    judge(dataset, p.epochs(), p.extractor());
-                }
-
-                @Override
                 public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
-                    Judge c = judge(dataset, p.epochs(), p.extractor());
+                    Judge c = judge(dataset);
                     double[][] probs = c.probabilities(samples);
                     ClassifierScore.Score s = ClassifierScore.of(probs, Math.min(p.splits(), probs.length));
                     Map<String, Double> out = new LinkedHashMap<>();
@@ -126,25 +141,15 @@ public final class ImageMetrics {
 
         @Override
         protected Metric build(Params p) {
-            return new Metric() {
+            return new Judged(p.epochs(), p.extractor()) {
                 @Override
                 public List<String> names() {
                     return List.of("frechet_distance", "real_frechet_distance");
                 }
 
                 @Override
-                public void check(DatasetAdapter dataset, org.gansweep.core.plugin.Architecture model) {
-                    requireLabels(dataset);
-                }
-
-                @Override
-                public void prepare(DatasetAdapter dataset) {
-                    judge(dataset, p.epochs(), p.extractor());
-                }
-
-                @Override
                 public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
-                    Judge c = judge(dataset, p.epochs(), p.extractor());
+                    Judge c = judge(dataset);
                     Map<String, Double> out = new LinkedHashMap<>();
                     out.put("frechet_distance", c.frechetDistance(samples));
                     out.put("real_frechet_distance", c.realFrechetDistance());
