@@ -109,11 +109,15 @@ public final class Cifar10 extends Plugin<Cifar10.Params, DatasetAdapter> {
                 return java.util.List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
             }
 
+            // Read once: metrics ask for the splits at every evaluation.
+            private final java.util.Map<Boolean, org.gansweep.core.plugin.LabeledData> splits = new java.util.HashMap<>();
+
             @Override
-            public java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
-                Params split = new Params(p.path(), train ? IdxDataset.Split.TRAIN : IdxDataset.Split.TEST, null);
-                List<Path> f = files(split);
-                return java.util.Optional.of(read(f).labeled(10, f.get(0).toAbsolutePath().getParent() + (train ? "#train" : "#test")));
+            public synchronized java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
+                return java.util.Optional.of(splits.computeIfAbsent(train, t -> {
+                    List<Path> f = files(new Params(p.path(), t ? IdxDataset.Split.TRAIN : IdxDataset.Split.TEST, null));
+                    return read(f).labeled(10, f.get(0).toAbsolutePath().getParent() + (t ? "#train" : "#test"));
+                }));
             }
 
             @Override

@@ -1,6 +1,5 @@
 package org.gansweep.datasets;
 
-import ai.djl.ndarray.types.Shape;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -14,13 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
-import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.Plugin;
-import org.gansweep.core.plugin.RealSampler;
 
 /**
  * The stand-in for handwritten Chinese characters that runs here: characters rendered from every
@@ -199,37 +195,7 @@ public final class FontHanzi extends Plugin<FontHanzi.Params, DatasetAdapter> {
     private static double[] smooth(double[] f, int size, int radius) {
         double[] a = f;
         for (int pass = 0; pass < 3; pass++) {
-            double[] b = new double[a.length];
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    double s = 0;
-                    int n = 0;
-                    for (int d = -radius; d <= radius; d++) {
-                        int xx = x + d;
-                        if (xx >= 0 && xx < size) {
-                            s += a[y * size + xx];
-                            n++;
-                        }
-                    }
-                    b[y * size + x] = s / n;
-                }
-            }
-            double[] c = new double[a.length];
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    double s = 0;
-                    int n = 0;
-                    for (int d = -radius; d <= radius; d++) {
-                        int yy = y + d;
-                        if (yy >= 0 && yy < size) {
-                            s += b[yy * size + x];
-                            n++;
-                        }
-                    }
-                    c[y * size + x] = s / n;
-                }
-            }
-            a = c;
+            a = blur(blur(a, size, radius, 1, size), size, radius, size, 1);
         }
         double max = 1e-12;
         for (double v : a) {
@@ -239,6 +205,29 @@ public final class FontHanzi extends Plugin<FontHanzi.Params, DatasetAdapter> {
             a[i] /= max;
         }
         return a;
+    }
+
+    /**
+     * A 1-D box blur of a size x size field along one axis: {@code step} is the distance between neighbours
+     * on that axis (1: along rows, size: along columns), {@code lineStep} between the lines it runs along.
+     */
+    private static double[] blur(double[] a, int size, int radius, int step, int lineStep) {
+        double[] out = new double[a.length];
+        for (int line = 0; line < size; line++) {
+            for (int i = 0; i < size; i++) {
+                double s = 0;
+                int n = 0;
+                for (int d = -radius; d <= radius; d++) {
+                    int j = i + d;
+                    if (j >= 0 && j < size) {
+                        s += a[line * lineStep + j * step];
+                        n++;
+                    }
+                }
+                out[line * lineStep + i * step] = s / n;
+            }
+        }
+        return out;
     }
 
     @Override
@@ -253,44 +242,26 @@ public final class FontHanzi extends Plugin<FontHanzi.Params, DatasetAdapter> {
 
     @Override
     protected DatasetAdapter build(Params p) {
-        return new DatasetAdapter() {
-            private ImageSet train;
-            private ImageSet test;
-
-            private synchronized ImageSet train() {
-                if (train == null) {
-                    train = render(p, false);
-                }
-                return train;
+        return new CharacterImages(p.size()) {
+            @Override
+            protected ImageSet loadData() {
+                return render(p, false);
             }
 
             @Override
-            public Shape sampleShape() {
-                return new Shape(1, p.size(), p.size());
+            protected ImageSet loadSplit(boolean train, ImageSet data) {
+                return train ? data : render(p, true);
             }
 
             @Override
-            public RealSampler open(long seed) {
-                return train().sampler(seed);
+            protected String identity(boolean train) {
+                return "font-hanzi|" + p + (train ? "#train" : "#test");
             }
 
+            /** Known from the parameters: nothing is rendered to name the classes. */
             @Override
-            public boolean hasLabels() {
-                return true;
-            }
-
-            @Override
-            public java.util.List<String> classNames() {
+            public List<String> classNames() {
                 return characters(p).chars().mapToObj(c -> String.valueOf((char) c)).toList();
-            }
-
-            @Override
-            public synchronized Optional<LabeledData> labeled(boolean isTrain) {
-                if (!isTrain && test == null) {
-                    test = render(p, true);
-                }
-                ImageSet d = isTrain ? train() : test;
-                return Optional.of(d.labeled(d.classNames().size(), "font-hanzi|" + p + (isTrain ? "#train" : "#test")));
             }
         };
     }

@@ -1,6 +1,5 @@
 package org.gansweep.datasets;
 
-import ai.djl.ndarray.types.Shape;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -13,14 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
-import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.Plugin;
-import org.gansweep.core.plugin.RealSampler;
 
 /**
  * CASIA HWDB1.x handwritten Chinese characters from {@code .gnt} files: each sample is a little-endian
@@ -209,42 +205,23 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
 
     @Override
     protected DatasetAdapter build(Params p) {
-        return new DatasetAdapter() {
-            private ImageSet data;
+        return new CharacterImages(p.size()) {
+            @Override
+            protected ImageSet loadData() {
+                return load(p.path(), p.size(), p.classes(), p.limit());
+            }
 
-            private synchronized ImageSet data() {
-                if (data == null) {
-                    data = load(p.path(), p.size(), p.classes(), p.limit());
+            @Override
+            protected ImageSet loadSplit(boolean train, ImageSet data) {
+                if (p.testPath() == null) {
+                    return data.everyTenth(!train);
                 }
-                return data;
+                return train ? data : load(p.testPath(), p.size(), null, data.classNames(), null);
             }
 
             @Override
-            public Shape sampleShape() {
-                return new Shape(1, p.size(), p.size());
-            }
-
-            @Override
-            public RealSampler open(long seed) {
-                return data().sampler(seed);
-            }
-
-            @Override
-            public boolean hasLabels() {
-                return true;
-            }
-
-            @Override
-            public java.util.List<String> classNames() {
-                return data().classNames().stream().map(String::valueOf).toList();
-            }
-
-            @Override
-            public Optional<LabeledData> labeled(boolean train) {
-                ImageSet d = p.testPath() != null
-                        ? (train ? data() : load(p.testPath(), p.size(), null, data().classNames(), null))
-                        : data().everyTenth(!train);
-                return Optional.of(d.labeled(d.classNames().size(), Path.of(train ? p.path() : String.valueOf(p.testPath())).toAbsolutePath() + "#" + p.size()));
+            protected String identity(boolean train) {
+                return Path.of(train ? p.path() : String.valueOf(p.testPath())).toAbsolutePath() + "#" + p.size();
             }
         };
     }

@@ -109,11 +109,15 @@ public abstract class IdxDataset<P extends Record & IdxDataset.Params> extends P
                 return IdxDataset.this.classNames();
             }
 
+            // Read once: metrics ask for the splits at every evaluation.
+            private final java.util.Map<Boolean, org.gansweep.core.plugin.LabeledData> splits = new java.util.HashMap<>();
+
             @Override
-            public java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
-                Split s = train ? Split.TRAIN : Split.TEST;
-                Path[] f = files(p, s);
-                return java.util.Optional.of(IdxImages.read(f[0], f[1], howToGet).labeled(10, f[0].toAbsolutePath().toString()));
+            public synchronized java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
+                return java.util.Optional.of(splits.computeIfAbsent(train, t -> {
+                    Path[] f = files(p, t ? Split.TRAIN : Split.TEST);
+                    return IdxImages.read(f[0], f[1], howToGet).labeled(10, f[0].toAbsolutePath().toString());
+                }));
             }
 
             @Override
