@@ -13,6 +13,16 @@ public interface ParameterUpdater {
     void update(String parameterId, NDArray weight, NDArray gradient);
 
     /**
+     * Updates several parameters (all of one network, in the same order at every call); an optimiser
+     * with a fused kernel overrides this to make one native call instead of one per parameter.
+     */
+    default void updateAll(List<String> parameterIds, List<NDArray> weights, List<NDArray> gradients) {
+        for (int i = 0; i < parameterIds.size(); i++) {
+            update(parameterIds.get(i), weights.get(i), gradients.get(i));
+        }
+    }
+
+    /**
      * The optimiser's state for the given parameters, in their order, as arrays in {@code manager}
      * (for checkpoints). Parameters never updated yet get zeros.
      */

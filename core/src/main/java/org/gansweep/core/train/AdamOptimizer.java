@@ -12,9 +12,14 @@ import org.gansweep.core.plugin.ParameterUpdater;
 import org.gansweep.core.plugin.Plugin;
 
 /**
- * Adam through DJL's fused native update (one JNI call per parameter, which also zeroes the gradient),
- * with the moment estimates held here so that checkpoints can save and restore them. DJL adds epsilon to
- * sqrt(v) before the bias correction, PyTorch after; the difference is of order epsilon.
+ * Adam with PyTorch's own arithmetic and fused kernel ({@code torch._fused_adam_}, as in
+ * {@code torch.optim.Adam(fused=True)}): one native call updates every parameter of a network, reading the
+ * weight, gradient and both moments once and writing them once, then zeroes the gradients (DJL clears a
+ * gradient only in the optimiser update). DJL's own Adam update clones each gradient and makes several
+ * temporaries, about four times the memory traffic; on the Fashion-MNIST MLP (2 M parameters) that was a
+ * third of a training step. The kernel is reached through a small TorchScript module shipped as a resource
+ * ({@code fused_adam.pt}, written by {@code core/src/main/torchscript/fused_adam.py}).
+ * The moment estimates and step counts are held here so that checkpoints can save and restore them.
  */
 public final class AdamOptimizer extends Plugin<AdamOptimizer.Params, OptimizerSpec> {
 
@@ -48,29 +53,43 @@ public final class AdamOptimizer extends Plugin<AdamOptimizer.Params, OptimizerS
     }
 
     private static final class Updater implements ParameterUpdater {
-        private final float lr;
-        private final float beta1;
-        private final float beta2;
-        private final float eps;
-        private final float weightDecay;
+        private final double[] hyper;
         private final Map<String, NDArray[]> moments = new HashMap<>();
         private final Map<String, Integer> steps = new HashMap<>();
+        private NDArray hyperArray;
 
         Updater(Params p) {
-            lr = p.lr().floatValue();
-            beta1 = p.beta1().floatValue();
-            beta2 = p.beta2().floatValue();
-            eps = p.epsilon().floatValue();
-            weightDecay = p.weightDecay().floatValue();
+            hyper = new double[] {p.lr(), p.beta1(), p.beta2(), p.weightDecay(), p.epsilon()};
         }
 
         @Override
         public void update(String id, NDArray weight, NDArray gradient) {
-            int t = steps.merge(id, 1, Integer::sum);
-            NDArray[] mv = moments.computeIfAbsent(id, k -> new NDArray[] {weight.zerosLike(), weight.zerosLike()});
-            float biasCorrected = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
-            weight.getNDArrayInternal().adamUpdate(new NDList(weight, gradient, mv[0], mv[1]), new NDList(weight),
-                    lr, biasCorrected, weightDecay, 1f, -1f, beta1, beta2, eps, true, false);
+            updateAll(List.of(id), List.of(weight), List.of(gradient));
+        }
+
+        @Override
+        public void updateAll(List<String> ids, List<NDArray> weights, List<NDArray> gradients) {
+            int k = ids.size();
+            if (k == 0) {
+                return;
+            }
+            NDManager manager = weights.get(0).getManager();
+            if (hyperArray == null) {
+                hyperArray = manager.create(hyper);
+            }
+            float[] stepCounts = new float[k];
+            NDArray[] firstMoments = new NDArray[k];
+            NDArray[] secondMoments = new NDArray[k];
+            for (int i = 0; i < k; i++) {
+                NDArray w = weights.get(i);
+                NDArray[] mv = moments.computeIfAbsent(ids.get(i), key -> new NDArray[] {w.zerosLike(), w.zerosLike()});
+                firstMoments[i] = mv[0];
+                secondMoments[i] = mv[1];
+                stepCounts[i] = steps.merge(ids.get(i), 1, Integer::sum);
+            }
+            try (NDArray stepArray = manager.create(stepCounts)) {
+                FusedAdamModule.step(weights, gradients, firstMoments, secondMoments, stepArray, hyperArray);
+            }
         }
 
         @Override

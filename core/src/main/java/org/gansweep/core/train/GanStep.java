@@ -170,11 +170,19 @@ public final class GanStep {
     }
 
     private static void update(List<Parameter> params, ParameterUpdater updater) {
-        for (Parameter p : params) {
-            NDArray w = p.getArray();
-            try (NDArray grad = w.getGradient()) {
-                updater.update(p.getId(), w, grad);
+        List<String> ids = new ArrayList<>(params.size());
+        List<NDArray> weights = new ArrayList<>(params.size());
+        List<NDArray> grads = new ArrayList<>(params.size());
+        try {
+            for (Parameter p : params) {
+                NDArray w = p.getArray();
+                ids.add(p.getId());
+                weights.add(w);
+                grads.add(w.getGradient());
             }
+            updater.updateAll(ids, weights, grads);
+        } finally {
+            grads.forEach(NDArray::close);
         }
     }
 }

@@ -45,7 +45,8 @@ import org.gansweep.core.train.AdamOptimizer;
  * data it was trained on. It also scores held-out real images, the reference the generated scores are read against.
  */
 public final class EvaluationClassifier extends Judge {
-    static final int VERSION = 2;
+    // 3: trained with the fused Adam (PyTorch's arithmetic), so weights cached by version 2 differ.
+    static final int VERSION = 3;
     private static final Map<String, EvaluationClassifier> LOADED = new ConcurrentHashMap<>();
 
     private final SequentialBlock net;
