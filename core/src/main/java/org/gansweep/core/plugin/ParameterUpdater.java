@@ -3,6 +3,8 @@ package org.gansweep.core.plugin;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +21,24 @@ public interface ParameterUpdater {
     default void updateAll(List<String> parameterIds, List<NDArray> weights, List<NDArray> gradients) {
         for (int i = 0; i < parameterIds.size(); i++) {
             update(parameterIds.get(i), weights.get(i), gradients.get(i));
+        }
+    }
+
+    /** Updates every parameter in {@code params} from its current gradient, in one {@link #updateAll} call. */
+    default void updateParameters(List<Parameter> params) {
+        List<String> ids = new ArrayList<>(params.size());
+        List<NDArray> weights = new ArrayList<>(params.size());
+        List<NDArray> grads = new ArrayList<>(params.size());
+        try {
+            for (Parameter p : params) {
+                NDArray w = p.getArray();
+                ids.add(p.getId());
+                weights.add(w);
+                grads.add(w.getGradient());
+            }
+            updateAll(ids, weights, grads);
+        } finally {
+            grads.forEach(NDArray::close);
         }
     }
 

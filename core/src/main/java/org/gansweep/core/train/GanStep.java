@@ -77,7 +77,7 @@ public final class GanStep {
             gc.backward(l);
             value = l.getFloat();
         }
-        update(dParams, dOpt);
+        dOpt.updateParameters(dParams);
         return value;
     }
 
@@ -98,7 +98,7 @@ public final class GanStep {
         } finally {
             freeze(dParams, false);
         }
-        update(gParams, gOpt);
+        gOpt.updateParameters(gParams);
         return value;
     }
 
@@ -169,20 +169,4 @@ public final class GanStep {
         }
     }
 
-    private static void update(List<Parameter> params, ParameterUpdater updater) {
-        List<String> ids = new ArrayList<>(params.size());
-        List<NDArray> weights = new ArrayList<>(params.size());
-        List<NDArray> grads = new ArrayList<>(params.size());
-        try {
-            for (Parameter p : params) {
-                NDArray w = p.getArray();
-                ids.add(p.getId());
-                weights.add(w);
-                grads.add(w.getGradient());
-            }
-            updater.updateAll(ids, weights, grads);
-        } finally {
-            grads.forEach(NDArray::close);
-        }
-    }
 }

@@ -196,11 +196,7 @@ public final class EvaluationClassifier extends Judge {
                         NDArray loss = logits.logSoftmax(1).mul(y).sum(new int[] {1}).neg().mean();
                         gc.backward(loss);
                     }
-                    for (Parameter p : params) {
-                        try (NDArray g = p.getArray().getGradient()) {
-                            adam.update(p.getId(), p.getArray(), g);
-                        }
-                    }
+                    adam.updateParameters(params);
                 }
             }
         }
