@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Side-by-side speed against the plain-PyTorch peer (../shared/bench/lsgan_peer.py), one thread each.
+# Runs alternate (peer, gansweep, peer, gansweep, ...) so that drift in the machine's speed hits both alike,
+# and the median of the per-pair ratios is printed with every pair.
+#   bench/side-by-side.sh ring|fashion [PAIRS=5] [STEPS: ring 2000, fashion 1000] [LOSS=gan]
+# PEER (path to lsgan_peer.py) and PYTHON (default /usr/bin/python3, Debian's python3-torch) may be set.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dataset="${1:?usage: bench/side-by-side.sh ring|fashion [PAIRS] [STEPS] [LOSS]}"
+pairs="${2:-5}"
+loss="${4:-gan}"
+case "$dataset" in
+  ring) grid="$root/experiments/ring.yaml"; steps="${3:-2000}" ;;
+  fashion) grid="$root/experiments/fashion-mlp.yaml"; steps="${3:-1000}" ;;
+  *) echo "side-by-side: dataset must be ring or fashion, got '$dataset'" >&2; exit 2 ;;
+esac
+peer="${PEER:-$root/../shared/bench/lsgan_peer.py}"
+python="${PYTHON:-/usr/bin/python3}"
+if [ ! -f "$peer" ]; then
+  echo "side-by-side: no peer at $peer (set PEER=/path/to/lsgan_peer.py)" >&2; exit 2
+fi
+ratios=()
+for i in $(seq 1 "$pairs"); do
+  p=$(OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$python" "$peer" --dataset "$dataset" --loss "$loss" --steps "$steps" \
+      --seed 1 --threads 1 | sed -n 's/^steps\/s (excluding [0-9]* warm-up steps): \([0-9.]*\)$/\1/p')
+  g=$(GANSWEEP_THREADS=1 "$root/gansweep" bench "$grid" --steps "$steps" --set "loss=$loss" --set 'seeds=[1]' 2>/dev/null \
+      | sed -n 's/.*"steps_per_second":\([0-9.]*\).*/\1/p' | tail -1)
+  if [ -z "$p" ] || [ -z "$g" ]; then
+    echo "side-by-side: pair $i gave no figure (peer '$p', gansweep '$g')" >&2; exit 1
+  fi
+  r=$(awk -v g="$g" -v p="$p" 'BEGIN { printf "%.3f", g / p }')
+  ratios+=("$r")
+  echo "$dataset pair $i: peer $p steps/s, gansweep $g steps/s, ratio $r"
+done
+median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+echo "$dataset: $pairs pairs, $steps steps each, loss $loss: median ratio $median (gansweep / peer)"
