@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gansweep.core.sweep.WorkerLauncher;
+import org.gansweep.core.train.CpuCodePaths;
 
 /** Starts {@code gansweep trial DIR} in a new JVM with this JVM's class path and settings. */
 final class JvmWorkerLauncher implements WorkerLauncher {
@@ -26,6 +27,13 @@ final class JvmWorkerLauncher implements WorkerLauncher {
         cmd.add(trialDir.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putIfAbsent("DJL_OFFLINE", "true");
+        // This JVM may have set the code-path pins natively (CpuCodePaths.apply), which Java's copy of the
+        // environment does not show: hand the values the libraries see to the worker.
+        CpuCodePaths.effective().forEach((k, v) -> {
+            if (!v.equals("unset")) {
+                pb.environment().putIfAbsent(k, v);
+            }
+        });
         return pb.start();
     }
 }

@@ -24,11 +24,13 @@ public final class Main implements Runnable {
     private static volatile Injector injector;
 
     public static void main(String[] args) {
+        org.gansweep.core.train.CpuCodePaths.apply(); // before the first tensor: libtorch reads them once
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI in this JVM (tests call this) and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        org.gansweep.core.train.CpuCodePaths.apply();
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

@@ -12,25 +12,30 @@ import org.gansweep.core.plugin.Plugin;
  * The LSGAN paper's LSUN networks for 112x112 images (its Figure 3). G: noise -> linear 7x7x256, then 3x3
  * transposed convolutions 256 s2, 256 s1, 256 s2, 256 s1, 128 s2, 64 s2, C s1 (batch norm and ReLU between,
  * tanh out): 7 -> 14 -> 28 -> 56 -> 112. D: 5x5 stride-2 convolutions 64, 128, 256, 512 (LeakyReLU 0.2,
- * batch norm after the first), then linear to one decision value.
+ * batch norm after the first), then linear to one decision value. {@code filters} scales every width (256 is
+ * the paper's; G's layers are filters, filters/2 and filters/4 wide, D's filters/4 to 2 filters), so the same
+ * layout can be run narrow on a CPU.
  */
 public final class LsganLsunArchitecture extends Plugin<LsganLsunArchitecture.Params, Architecture> {
 
-    public record Params(Integer noiseDim, DcganArchitecture.Net generator, DcganArchitecture.Net discriminator) {
+    public record Params(Integer noiseDim, Integer filters, DcganArchitecture.Net generator, DcganArchitecture.Net discriminator) {
         public Params {
             noiseDim = noiseDim == null ? 1024 : noiseDim;
+            filters = filters == null ? 256 : filters;
             generator = generator == null ? new DcganArchitecture.Net(null) : generator;
             discriminator = discriminator == null ? new DcganArchitecture.Net(null) : discriminator;
         }
     }
 
     public LsganLsunArchitecture() {
-        super(Params.class, "the paper's 112x112 LSUN G and D (noiseDim, generator/discriminator: batchNorm)");
+        super(Params.class, "the paper's 112x112 LSUN G and D (noiseDim, filters: 256 as in the paper, generator/discriminator: batchNorm)");
     }
 
     @Override
     public void check(Params p) {
         FieldError.positive("noiseDim", p.noiseDim());
+        FieldError.require(p.filters() >= 4 && p.filters() <= 1024 && p.filters() % 4 == 0, "filters",
+                "must be a multiple of 4 between 4 and 1024 (256 is the paper's), got " + p.filters());
     }
 
     @Override
@@ -48,10 +53,11 @@ public final class LsganLsunArchitecture extends Plugin<LsganLsunArchitecture.Pa
                 }
                 boolean bn = p.generator().batchNorm();
                 SequentialBlock g = ConvNets.seq();
-                g.add(ConvNets.linear(7 * 7 * 256));
+                int f = p.filters();
+                g.add(ConvNets.linear(7 * 7 * f));
                 add(g, bn);
-                g.add(ConvNets.reshape(-1, 256, 7, 7));
-                int[][] layers = {{256, 2}, {256, 1}, {256, 2}, {256, 1}, {128, 2}, {64, 2}};
+                g.add(ConvNets.reshape(-1, f, 7, 7));
+                int[][] layers = {{f, 2}, {f, 1}, {f, 2}, {f, 1}, {f / 2, 2}, {f / 4, 2}};
                 for (int[] l : layers) {
                     g.add(ConvNets.deconv(l[0], 3, l[1], 1, l[1] - 1));
                     add(g, bn);
@@ -70,7 +76,7 @@ public final class LsganLsunArchitecture extends Plugin<LsganLsunArchitecture.Pa
 
             @Override
             public Block discriminator(Shape sample) {
-                return ConvNets.discriminator(new int[] {64, 128, 256, 512}, 5, p.discriminator().batchNorm());
+                return ConvNets.discriminator(new int[] {p.filters() / 4, p.filters() / 2, p.filters(), 2 * p.filters()}, 5, p.discriminator().batchNorm());
             }
 
             @Override

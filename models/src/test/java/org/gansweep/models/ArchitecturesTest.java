@@ -114,7 +114,7 @@ class ArchitecturesTest {
 
     @Test
     void thePapersLsunNetsMake112PixelImages() {
-        check(new LsganLsunArchitecture().create(new LsganLsunArchitecture.Params(32, null, null)), new Shape(3, 112, 112));
+        check(new LsganLsunArchitecture().create(new LsganLsunArchitecture.Params(32, null, null, null)), new Shape(3, 112, 112));
     }
 
     @Test

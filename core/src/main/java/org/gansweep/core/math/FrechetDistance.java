@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The Frechet distance between two Gaussians fitted to feature sets, the formula of FID:
@@ -19,7 +20,11 @@ public final class FrechetDistance {
         return between(mean(a), covariance(a), mean(b), covariance(b));
     }
 
+    /** NaN when any mean or covariance entry is not finite (images from a diverged generator): no distance exists. */
     public static double between(double[] mu1, double[][] s1, double[] mu2, double[][] s2) {
+        if (!finite(mu1) || !finite(mu2) || !finite(s1) || !finite(s2)) {
+            return Double.NaN;
+        }
         double diff = 0;
         for (int i = 0; i < mu1.length; i++) {
             diff += (mu1[i] - mu2[i]) * (mu1[i] - mu2[i]);
@@ -36,6 +41,24 @@ public final class FrechetDistance {
             traceRoot += Math.sqrt(Math.max(ev, 0));
         }
         return diff + CommonOps_DDRM.trace(a) + CommonOps_DDRM.trace(b) - 2 * traceRoot;
+    }
+
+    private static boolean finite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean finite(double[][] m) {
+        for (double[] row : m) {
+            if (!finite(row)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static double[] mean(double[][] x) {
@@ -73,17 +96,17 @@ public final class FrechetDistance {
         return c;
     }
 
-    /** The square root of a symmetric positive semi-definite matrix (negative eigenvalues from rounding clipped). */
+    /**
+     * The square root of a symmetric positive semi-definite matrix (negative eigenvalues from rounding clipped).
+     * Covariances of fewer samples than features, or of features that never vary, are singular: fine here.
+     */
     static DMatrixRMaj sqrtPsd(DMatrixRMaj s) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(s.numRows, true, true);
-        if (!eig.decompose(symmetrise(s))) {
-            throw new IllegalStateException("eigendecomposition failed");
-        }
+        Spectrum sp = spectrum(symmetrise(s), true);
         int n = s.numRows;
         DMatrixRMaj out = new DMatrixRMaj(n, n);
-        for (int k = 0; k < n; k++) {
-            double root = Math.sqrt(Math.max(eig.getEigenvalue(k).getReal(), 0));
-            DMatrixRMaj v = eig.getEigenVector(k);
+        for (int k = 0; k < sp.values.length; k++) {
+            double root = Math.sqrt(Math.max(sp.values[k], 0));
+            DMatrixRMaj v = sp.vectors[k];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     out.add(i, j, root * v.get(i) * v.get(j));
@@ -94,15 +117,51 @@ public final class FrechetDistance {
     }
 
     private static double[] eigenvalues(DMatrixRMaj s) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(s.numRows, false, true);
-        if (!eig.decompose(s)) {
-            throw new IllegalStateException("eigendecomposition failed");
+        return spectrum(s, false).values;
+    }
+
+    /** Eigenvalues (and unit eigenvectors) of a symmetric matrix. */
+    private record Spectrum(double[] values, DMatrixRMaj[] vectors) {}
+
+    /**
+     * The symmetric QR algorithm first. Where it does not converge (near-singular, badly scaled matrices), the
+     * SVD, which always does: for a symmetric positive semi-definite matrix its singular values are the
+     * eigenvalues and its left singular vectors the eigenvectors (a negative rounding eigenvalue comes out as
+     * its size, a difference of the order of rounding). Non-finite entries have no spectrum: the caller
+     * returns NaN before this.
+     */
+    private static Spectrum spectrum(DMatrixRMaj sym, boolean vectors) {
+        int n = sym.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, vectors, true);
+        if (eig.decompose(sym.copy())) {
+            double[] values = new double[n];
+            DMatrixRMaj[] vecs = vectors ? new DMatrixRMaj[n] : null;
+            boolean complete = true;
+            for (int k = 0; k < n; k++) {
+                values[k] = eig.getEigenvalue(k).getReal();
+                if (vectors) {
+                    vecs[k] = eig.getEigenVector(k);
+                    complete &= vecs[k] != null;
+                }
+            }
+            if (complete) {
+                return new Spectrum(values, vecs);
+            }
         }
-        double[] ev = new double[s.numRows];
-        for (int k = 0; k < ev.length; k++) {
-            ev[k] = eig.getEigenvalue(k).getReal();
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, vectors, false, false);
+        if (!svd.decompose(sym.copy())) {
+            throw new IllegalStateException("neither the eigendecomposition nor the SVD of a " + n + "x" + n + " covariance converged");
         }
-        return ev;
+        double[] values = svd.getSingularValues().clone();
+        DMatrixRMaj[] vecs = null;
+        if (vectors) {
+            DMatrixRMaj u = svd.getU(null, false);
+            vecs = new DMatrixRMaj[values.length];
+            for (int k = 0; k < values.length; k++) {
+                vecs[k] = CommonOps_DDRM.extractColumn(u, k, null);
+            }
+        }
+        return new Spectrum(values, vecs);
     }
 
     private static DMatrixRMaj symmetrise(DMatrixRMaj m) {

@@ -29,7 +29,9 @@ public final class Provenance {
         p.put("device", engine.defaultDevice().toString());
         p.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         p.put("interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
-        p.put("mkl_cbwr", System.getenv().getOrDefault("MKL_CBWR", "unset"));
+        // The kernels' instruction-set paths and the processor: numbers agree across machines only where these do.
+        p.put("cpu_code_paths", org.gansweep.core.train.CpuCodePaths.effective());
+        p.put("cpu_model", cpuModel());
         p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -51,6 +53,22 @@ public final class Provenance {
             gitCommit = out == null || out.isBlank() ? "unknown" : out.trim();
         }
         return gitCommit;
+    }
+
+    /** The processor's model name and its widest vector extension, from /proc/cpuinfo ("unknown" elsewhere). */
+    static String cpuModel() {
+        try {
+            String info = java.nio.file.Files.readString(Path.of("/proc/cpuinfo"));
+            String name = "unknown";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^model name\\s*:\\s*(.+)$").matcher(info);
+            if (m.find()) {
+                name = m.group(1).trim();
+            }
+            String widest = info.contains(" avx512f") ? "avx512" : info.contains(" avx2") ? "avx2" : "no avx2";
+            return name + " (" + widest + ")";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String host() {
