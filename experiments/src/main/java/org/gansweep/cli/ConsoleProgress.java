@@ -44,6 +44,13 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
     }
 
     @Override
+    public synchronized void damaged(Trial trial, List<String> problems, java.nio.file.Path setAside) {
+        err.printf("damaged: %s: %s; its folder was moved to %s and the trial runs again%n",
+                trial.id(), String.join("; ", problems), setAside);
+        err.flush();
+    }
+
+    @Override
     public void step(Trial trial, int step) {
         Integer before = done.put(trial.id(), step);
         if (bar != null) {

@@ -18,12 +18,25 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.exists(dir.resolve("trials")) && !Files.isDirectory(dir.resolve("trials"))) {
+            spec.commandLine().getErr().println("gansweep: " + dir.resolve("trials") + " is a file, not the folder of trial results;"
+                    + " move it away (gansweep deletes nothing it did not write) and run the sweep again");
+            return 2;
+        }
         if (!Files.isDirectory(dir.resolve("trials"))) {
             spec.commandLine().getErr().println("gansweep: " + dir + " is not an experiment folder (it has no trials/); give runs/NAME");
             return 2;
         }
-        Path index = Main.injector().getInstance(ReportBuilder.class).build(dir);
-        spec.commandLine().getOut().println("report: " + index);
+        ReportBuilder.Report report = Main.injector().getInstance(ReportBuilder.class).build(dir);
+        for (String d : report.damaged()) {
+            spec.commandLine().getErr().println("damaged: " + d);
+        }
+        spec.commandLine().getOut().println("report: " + report.index());
+        if (!report.damaged().isEmpty()) {
+            spec.commandLine().getErr().println("gansweep: the report leaves out " + report.damaged().size()
+                    + " damaged item(s), listed above and at the top of the page; `gansweep run` with the grid re-runs damaged trials");
+            return 1;
+        }
         return 0;
     }
 }

@@ -10,6 +10,7 @@ import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
+import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.sweep.SweepRunner;
 import org.gansweep.core.sweep.TrialRunner;
 import org.gansweep.core.train.TrainingListener;
@@ -30,7 +31,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRIAL_DIR", description = "a trial folder, e.g. runs/ring/trials/gan_s1-9391c232")
     Path dir;
 
-    @Option(names = "--into", paramLabel = "DIR", description = "where to run the copy (default: TRIAL_DIR/reproduced, replaced)")
+    @Option(names = "--into", paramLabel = "DIR", description = "where to run the copy: a new or empty folder"
+            + " (default: EXPERIMENT/reproduced/TRIAL_ID.TIMESTAMP)")
     Path into;
 
     @Override
@@ -41,9 +43,13 @@ final class ReproduceCommand implements Callable<Integer> {
             err.println("gansweep: " + dir + " has no config.yaml; give a trial folder such as runs/ring/trials/ID");
             return 2;
         }
-        Summary stored = SweepRunner.readSummary(dir);
+        TrialFolder folder = new TrialFolder(dir);
+        TrialFolder.Inspection inspection = folder.inspect();
+        Summary stored = inspection.summary();
         if (stored == null) {
-            err.println("gansweep: " + dir + " has no summary.json: the trial never finished, so there is nothing to compare with");
+            err.println("gansweep: " + dir + (Files.exists(folder.summaryFile())
+                    ? "/summary.json cannot be read (" + String.join("; ", inspection.problems()) + "), so there is nothing to compare with"
+                    : " has no summary.json: the trial never finished, so there is nothing to compare with"));
             return 2;
         }
         Trial trial;
@@ -51,15 +57,26 @@ final class ReproduceCommand implements Callable<Integer> {
             trial = SweepRunner.readTrial(Grids.loader(), dir);
         } catch (org.gansweep.core.config.ConfigException e) {
             return Grids.printErrors(e, err);
+        } catch (java.io.IOException e) {
+            err.println("gansweep: " + e.getMessage());
+            return 2;
         }
-        Path target = into != null ? into : dir.resolve("reproduced");
-        deleteTree(target);
+        Path target = into != null ? into : freshTarget(dir);
+        if (Files.exists(target) && !isEmptyFolder(target)) {
+            err.println("gansweep: " + target + " already exists and is not an empty folder; reproduce writes only into a new"
+                    + " or empty folder and never deletes anything: give --into a new folder, or leave --into out");
+            return 2;
+        }
         Files.createDirectories(target);
         Files.copy(dir.resolve(ExperimentStore.CONFIG), target.resolve(ExperimentStore.CONFIG));
         Summary again = new TrialRunner(Main.injector().getInstance(PluginCatalog.class)).run(trial, target, new TrainingListener() {});
 
-        int differences = 0;
+        int differences = inspection.problems().size();
         out.printf("trial %s (config hash %s), seed %d%n", trial.id(), trial.hash(), trial.seed());
+        // The stored files first: a result edited or cut off since it was recorded is not a fair reference.
+        for (String p : inspection.problems()) {
+            out.println("  stored trial: " + p);
+        }
         out.printf("  %-24s %-24s %-24s%n", "metric", "stored", "reproduced");
         differences += line(out, "status", stored.status(), again.status());
         differences += line(out, "steps", stored.steps(), again.steps());
@@ -96,14 +113,25 @@ final class ReproduceCommand implements Callable<Integer> {
         return same ? 0 : 1;
     }
 
-    private static void deleteTree(Path p) throws java.io.IOException {
-        if (!Files.exists(p)) {
-            return;
+    /** EXPERIMENT/reproduced/TRIAL_ID.TIMESTAMP, outside the trial folder (whose files are checksummed). */
+    private static Path freshTarget(Path trialDir) {
+        Path abs = trialDir.toAbsolutePath().normalize();
+        Path experiment = abs.getParent() != null && abs.getParent().getParent() != null ? abs.getParent().getParent() : abs;
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path base = experiment.resolve("reproduced").resolve(abs.getFileName() + "." + stamp);
+        Path t = base;
+        for (int i = 2; Files.exists(t); i++) {
+            t = Path.of(base + "-" + i);
         }
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
+        return t;
+    }
+
+    private static boolean isEmptyFolder(Path p) throws java.io.IOException {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (var s = Files.list(p)) {
+            return s.findAny().isEmpty();
         }
     }
 }

@@ -63,9 +63,9 @@ final class RunCommand implements Callable<Integer> {
                     + " Finished trials are kept; run the same command again to go on.");
             return 2;
         }
-        Path index;
+        ReportBuilder.Report report;
         try {
-            index = Main.injector().getInstance(ReportBuilder.class).build(o.dir());
+            report = Main.injector().getInstance(ReportBuilder.class).build(o.dir());
         } catch (IOException e) {
             err.println("gansweep: the trials are stored but the report could not be written: " + e
                     + "; run `gansweep report " + o.dir() + "` once the problem is fixed");
@@ -73,7 +73,10 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.printf("%s: %d trials, %d run now, %d already finished: %d completed, %d diverged, %d failed%n",
                 g.name(), g.trials().size(), o.ran(), o.skipped(), o.completed(), o.diverged(), o.failed());
-        stdout.println("report: " + index);
-        return o.exitCode();
+        for (String d : report.damaged()) {
+            err.println("damaged: " + d + " (left out of the report)");
+        }
+        stdout.println("report: " + report.index());
+        return report.damaged().isEmpty() ? o.exitCode() : Math.max(1, o.exitCode());
     }
 }

@@ -1,10 +1,14 @@
 package org.gansweep.cli;
 
+import java.nio.file.Files;
+import org.gansweep.core.store.TrialFolder;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.Summary;
+import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.sweep.SweepRunner;
 import org.gansweep.core.sweep.TrialRunner;
 import org.gansweep.core.train.TrainingListener;
@@ -26,7 +30,20 @@ final class TrialCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         // A worker never outlives its sweep: if the sweep is killed, the rerun must not race an orphan.
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
-        Trial t = SweepRunner.readTrial(Grids.loader(), dir);
+        if (!Files.isDirectory(dir) || !Files.exists(dir.resolve(TrialFolder.CONFIG))) {
+            spec.commandLine().getErr().println("gansweep: " + dir + " is not a prepared trial folder (it has no config.yaml);"
+                    + " `gansweep run GRID` prepares and runs trials");
+            return 2;
+        }
+        Trial t;
+        try {
+            t = SweepRunner.readTrial(Grids.loader(), dir);
+        } catch (org.gansweep.core.config.ConfigException e) {
+            return Grids.printErrors(e, spec.commandLine().getErr());
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("gansweep: " + e.getMessage());
+            return 2;
+        }
         int total = t.config().training().steps();
         int every = Math.max(1, total / 100);
         Summary s = new TrialRunner(Main.injector().getInstance(PluginCatalog.class)).run(t, dir, new TrainingListener() {

@@ -20,6 +20,7 @@ import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.Kind;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.sweep.SweepRunner;
 import org.gansweep.core.sweep.TrialParts;
 
@@ -34,19 +35,23 @@ public final class ExperimentResults {
     private final String paper;
     private final List<TrialResult> trials;
     private final List<String> notes;
+    private final List<String> damaged;
 
-    private ExperimentResults(Path dir, String name, String description, String paper, List<TrialResult> trials, List<String> notes) {
+    private ExperimentResults(Path dir, String name, String description, String paper, List<TrialResult> trials,
+            List<String> notes, List<String> damaged) {
         this.dir = dir;
         this.name = name;
         this.description = description;
         this.paper = paper;
         this.trials = trials;
         this.notes = notes;
+        this.damaged = damaged;
     }
 
     public static ExperimentResults load(Path dir, PluginCatalog catalog) throws IOException {
         GridLoader loader = new GridLoader(catalog);
         List<String> notes = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
         String name = dir.getFileName().toString();
         String description = "";
         String paper = "";
@@ -65,22 +70,35 @@ public final class ExperimentResults {
                 description = raw.path("description").asText("");
                 paper = raw.path("paper").asText("");
             }
+            List<String> overrides;
             try {
-                ExperimentGrid grid = loader.parse(text, gridFile.toString(), ExperimentStore.lastOverrides(dir));
-                order = new HashMap<>();
-                for (Trial t : grid.trials()) {
-                    order.put(t.id(), order.size());
+                overrides = ExperimentStore.readOverrides(dir);
+            } catch (IOException e) {
+                overrides = null;
+                damaged.add(ExperimentStore.SWEEP + ": cannot be read (" + e.getMessage().lines().findFirst().orElse("")
+                        + "), so the --set overrides of the last run are unknown; every stored trial is shown");
+            }
+            if (overrides != null) {
+                try {
+                    ExperimentGrid grid = loader.parse(text, gridFile.toString(), overrides);
+                    order = new HashMap<>();
+                    for (Trial t : grid.trials()) {
+                        order.put(t.id(), order.size());
+                    }
+                } catch (ConfigException e) {
+                    notes.add("grid.yaml no longer validates, so every stored trial is shown: " + e.errors().get(0));
                 }
-            } catch (ConfigException e) {
-                notes.add("grid.yaml no longer validates, so every stored trial is shown: " + e.errors().get(0));
             }
         }
         List<TrialResult> trials = new ArrayList<>();
         int others = 0;
         Path trialsDir = dir.resolve("trials");
         List<Path> folders;
+        if (Files.exists(trialsDir) && !Files.isDirectory(trialsDir)) {
+            damaged.add("trials: is a file, not the folder of trial results");
+        }
         try (Stream<Path> s = Files.isDirectory(trialsDir) ? Files.list(trialsDir) : Stream.empty()) {
-            folders = s.filter(Files::isDirectory).sorted().toList();
+            folders = s.sorted().toList();
         }
         for (Path t : folders) {
             String id = t.getFileName().toString();
@@ -88,15 +106,24 @@ public final class ExperimentResults {
                 others++;
                 continue;
             }
-            if (!Files.exists(t.resolve(ExperimentStore.CONFIG))) {
+            TrialFolder folder = new TrialFolder(t);
+            TrialFolder.Inspection in = folder.inspect();
+            if (in.state() == TrialFolder.State.DAMAGED) {
+                damaged.add(id + ": " + String.join("; ", in.problems()));
+                continue;
+            }
+            if (!Files.isRegularFile(folder.config())) {
+                damaged.add(id + ": config.yaml is missing, so the trial cannot be read");
                 continue;
             }
             try {
                 Trial trial = SweepRunner.readTrial(loader, t);
                 DatasetAdapter data = TrialParts.create(catalog, Kind.DATASET, trial.config().dataset(), DatasetAdapter.class);
-                trials.add(new TrialResult(trial, SweepRunner.readSummary(t), MetricsCsv.read(t.resolve(ExperimentStore.METRICS)), t, data));
-            } catch (ConfigException | IOException | RuntimeException e) {
-                notes.add("trial " + id + " could not be read: " + e.getMessage());
+                trials.add(new TrialResult(trial, in.summary(), MetricsCsv.read(folder.metrics()), t, data));
+            } catch (ConfigException e) {
+                damaged.add(id + ": config.yaml does not load (" + e.errors().get(0) + ")");
+            } catch (IOException | RuntimeException e) {
+                damaged.add(id + ": cannot be read (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
             }
         }
         if (order != null) {
@@ -106,7 +133,16 @@ public final class ExperimentResults {
         if (others > 0) {
             notes.add(others + " trial folder(s) from earlier versions of the grid are kept in trials/ but not shown");
         }
-        return new ExperimentResults(dir, name, description, paper, trials, notes);
+        if (order != null) {
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            trials.forEach(r -> stored.add(r.trial().id()));
+            long missing = order.keySet().stream().filter(id -> !stored.contains(id)
+                    && damaged.stream().noneMatch(d -> d.startsWith(id + ":"))).count();
+            if (missing > 0) {
+                notes.add(missing + " of the grid's " + order.size() + " trials have no results yet (run the sweep to make them)");
+            }
+        }
+        return new ExperimentResults(dir, name, description, paper, trials, notes, damaged);
     }
 
     public Path dir() {
@@ -131,6 +167,11 @@ public final class ExperimentResults {
 
     public List<String> notes() {
         return notes;
+    }
+
+    /** Trial folders (and experiment files) that cannot be trusted or read, each with what is wrong. */
+    public List<String> damaged() {
+        return damaged;
     }
 
     /** Trials grouped by setting (the seeds of one configuration), in grid order. */

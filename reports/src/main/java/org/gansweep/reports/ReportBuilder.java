@@ -28,8 +28,11 @@ public final class ReportBuilder {
         this.figures = figures;
     }
 
-    /** Writes the report and returns the path of its index.html. */
-    public Path build(Path experimentDir) throws IOException {
+    /** A written report: its index.html and the damaged trial folders it lists (and leaves out of its figures). */
+    public record Report(Path index, List<String> damaged) {}
+
+    /** Writes the report from every readable trial; damaged ones are listed in a box at the top. */
+    public Report build(Path experimentDir) throws IOException {
         ExperimentResults results = ExperimentResults.load(experimentDir, catalog);
         Path report = experimentDir.resolve("report");
         Path figDir = report.resolve("figures");
@@ -73,7 +76,8 @@ public final class ReportBuilder {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(results.name())).append(" · gansweep</title>\n<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;padding:0 1em;color:#222}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;font-size:14px}"
-                        + "th{background:#f4f4f4}.problem{color:#a00}</style></head><body>\n")
+                        + "th{background:#f4f4f4}.problem{color:#a00}"
+                        + ".damaged{border:2px solid #c00;background:#fff0f0;padding:0.5em 1em;margin:1em 0}</style></head><body>\n")
                 .append("<h1>").append(Html.escape(results.name())).append("</h1>\n");
         if (!results.description().isBlank()) {
             html.append("<p>").append(Html.escape(results.description())).append("</p>\n");
@@ -83,13 +87,22 @@ public final class ReportBuilder {
         }
         html.append("<p>").append(results.trials().size()).append(" trials. Grid: <a href=\"../grid.yaml\">grid.yaml</a>. Report built ")
                 .append(Instant.now()).append(" by gansweep ").append(Html.escape(Provenance.version())).append(".</p>\n");
+        if (!results.damaged().isEmpty()) {
+            html.append("<div class=\"damaged\"><b>").append(results.damaged().size())
+                    .append(" damaged or unreadable item(s), left out of every table and figure below.</b> ")
+                    .append("`gansweep run` with this grid moves a damaged trial aside (to set-aside/) and runs it again.<ul>\n");
+            for (String d : results.damaged()) {
+                html.append("<li>").append(Html.escape(d)).append("</li>\n");
+            }
+            html.append("</ul></div>\n");
+        }
         for (String p : problems) {
             html.append("<p class=\"problem\">").append(Html.escape(p)).append("</p>\n");
         }
         html.append(body).append("</body></html>\n");
         Path index = report.resolve("index.html");
         AtomicFiles.write(index, html.toString());
-        return index;
+        return new Report(index, results.damaged());
     }
 
     private static List<String> trialHeader(SummaryTable summary) {

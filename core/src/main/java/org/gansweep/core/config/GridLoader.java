@@ -63,7 +63,11 @@ public final class GridLoader {
         this.catalog = catalog;
     }
 
+    /** Grids and trial configs are a few kilobytes; anything near this is not one, and is refused unread. */
+    static final long MAX_FILE_BYTES = 1 << 20;
+
     public ExperimentGrid load(Path file, List<String> overrides) throws ConfigException {
+        checkReadable(file, "grid");
         String text;
         try {
             text = Files.readString(file);
@@ -83,6 +87,7 @@ public final class GridLoader {
      */
     public Trial loadTrial(Path configYaml) throws ConfigException {
         String file = configYaml.toString();
+        checkReadable(configYaml, "trial config");
         JsonNode tree;
         try {
             tree = Yaml.yaml().readTree(Files.readString(configYaml));
@@ -107,6 +112,33 @@ public final class GridLoader {
         return parse(text, file, List.of()).trials().get(0);
     }
 
+    /**
+     * Refuses, before reading a byte, what cannot be a grid: a folder, a device or pipe (a link to /dev/zero
+     * would be read forever), or a file over {@link #MAX_FILE_BYTES}.
+     */
+    static void checkReadable(Path file, String what) throws ConfigException {
+        Location at = Location.of(file.toString(), 1, 1);
+        if (!Files.exists(file)) {
+            return; // reading says "no such file" with the same location
+        }
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(at, "this is a folder, not a " + what + " file; give the path of a YAML file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(at, "this is not a regular file (a device, pipe or socket, or a link to one);"
+                    + " give the path of a YAML " + what + " file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ConfigException(at, "the file is " + size + " bytes; a " + what + " is at most " + MAX_FILE_BYTES
+                        + " bytes of YAML (a few kilobytes is usual): is this the right file?");
+            }
+        } catch (IOException e) {
+            throw new ConfigException(at, "cannot read the " + what + ": " + e.getMessage());
+        }
+    }
+
     public ExperimentGrid parse(String text, String file, List<String> overrides) throws ConfigException {
         JsonNode root;
         YamlLocator at;
@@ -120,9 +152,20 @@ public final class GridLoader {
                 // SnakeYAML knows where the problem is; Jackson reports where its token started.
                 where = Location.of(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
             }
-            throw new ConfigException(where, "YAML syntax error: " + yamlProblem(e.getOriginalMessage()));
+            String problem = yamlProblem(e.getOriginalMessage());
+            String field = fieldBefore(text, where);
+            throw new ConfigException(where, field == null || problem.startsWith("YAML") || problem.startsWith("a second")
+                    ? problem : "`" + field + "`: " + problem);
         } catch (IOException e) {
             throw new ConfigException(Location.of(file, 1, 1), "cannot parse the grid: " + e.getMessage());
+        }
+        if (!at.aliases().isEmpty()) {
+            List<String> found = new ArrayList<>();
+            for (Location l : at.aliases()) {
+                found.add(l + ": YAML aliases (`*name`) are not supported (they would be read as the plain string `name`);"
+                        + " write the value out in full, or use an axis or --set to share settings");
+            }
+            throw new ConfigException(found);
         }
         if (root == null || root.isMissingNode() || root.isNull() || (root.isObject() && root.isEmpty())) {
             throw new ConfigException(Location.of(file, 1, 1), "the grid is empty: give at least `name` and `base` (see experiments/ring.yaml)");
@@ -347,6 +390,11 @@ public final class GridLoader {
                     + " (font-hanzi, hwdb, fashion-mnist, mnist, cifar10), not `" + dataset.type() + "`");
             return null;
         }
+        String tooBig = memoryProblem(model, architecture, data);
+        if (tooBig != null) {
+            errors.add(origins.value("/model"), tooBig);
+            return null;
+        }
         for (int i = 0; i < metrics.size(); i++) {
             Component c = metrics.get(i);
             try {
@@ -361,6 +409,32 @@ public final class GridLoader {
             return null;
         }
         return new TrialConfig(seed, dataset, model, loss, optimizer, training, List.copyOf(metrics));
+    }
+
+    /**
+     * Null when G and D fit in memory; else what to do. Counted without allocating ({@link ParameterBudget});
+     * refused above half of this machine's memory, which weights, gradients and Adam's two moments take
+     * before a single activation. A conditional model is counted with one class (its label layer is small).
+     */
+    private static String memoryProblem(Component model, Architecture architecture, DatasetAdapter data) {
+        long params;
+        try {
+            params = org.gansweep.core.train.ParameterBudget.parameters(model.type() + model.params(), architecture, data.sampleShape(), 1);
+        } catch (RuntimeException e) {
+            return null; // a shape the architecture refuses is reported when the trial builds it
+        }
+        long need = org.gansweep.core.train.ParameterBudget.bytes(params);
+        long have = org.gansweep.core.train.ParameterBudget.physicalMemory();
+        if (have <= 0 || need <= have / 2) {
+            return null;
+        }
+        return "model `" + model.type() + "` has about " + String.format(java.util.Locale.ROOT, "%,d", params)
+                + " parameters: " + gib(need) + " for weights, gradients and Adam's moments, more than half of this machine's "
+                + gib(have) + "; make it smaller (noiseDim, hidden, filters)";
+    }
+
+    private static String gib(long bytes) {
+        return bytes == Long.MAX_VALUE ? "more than 8 EiB" : String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 
     private Component component(Kind kind, JsonNode node, String pointer, Origins origins, Errors errors, ObjectNode out) {
@@ -469,7 +543,7 @@ public final class GridLoader {
             return List.of(1L);
         }
         if (n.isIntegralNumber()) {
-            if (n.asLong() < 1 || n.asLong() > 1000) {
+            if (!n.canConvertToLong() || n.asLong() < 1 || n.asLong() > 1000) {
                 errors.add(loc, "`seeds` as a count must be between 1 and 1000, got " + n.asText());
                 return List.of();
             }
@@ -487,8 +561,8 @@ public final class GridLoader {
         for (int i = 0; i < n.size(); i++) {
             JsonNode v = n.get(i);
             Location vl = at == null ? loc : at.valueAt(where + "/" + i);
-            if (!v.isIntegralNumber() || v.asLong() < 0) {
-                errors.add(vl, "a seed must be a non-negative integer, got " + describe(v));
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+                errors.add(vl, "a seed must be an integer from 0 to " + Long.MAX_VALUE + ", got " + describe(v));
             } else if (s.contains(v.asLong())) {
                 errors.add(vl, "seed " + v.asLong() + " is listed twice");
             } else {
@@ -675,10 +749,39 @@ public final class GridLoader {
     }
 
     /** SnakeYAML's message without its own position lines (the location is already in front). */
+    /** The key written just before {@code where} on its line ({@code std} in "std: .nan"), or null. */
+    static String fieldBefore(String text, Location where) {
+        String[] lines = text.split("\n", -1);
+        if (where.line() < 1 || where.line() > lines.length) {
+            return null;
+        }
+        String line = lines[where.line() - 1];
+        String head = line.substring(0, Math.min(line.length(), Math.max(0, where.column() - 1)));
+        head = head.replaceFirst("[^\\s:{,\\[]*$", ""); // the location may fall inside or after the bad value
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*:\\s*$").matcher(head);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Jackson's and SnakeYAML's wording turned into what a grid author can act on. */
     private static String yamlProblem(String s) {
         if (s == null) {
-            return "";
+            return "YAML syntax error";
         }
+        if (s.contains("Trailing token") || s.contains("FAIL_ON_TRAILING_TOKENS")) {
+            return "a second YAML document starts here (after a `---` line); a grid file holds exactly one document:"
+                    + " remove the `---` line, or split the file into two grids";
+        }
+        java.util.regex.Matcher nonFinite = java.util.regex.Pattern.compile("Malformed numeric value '([^']*)'").matcher(s);
+        if (nonFinite.find()) {
+            String v = nonFinite.group(1);
+            return v.toLowerCase(java.util.Locale.ROOT).matches("[-+]?\\.(nan|inf)")
+                    ? "`" + v + "` is not a finite number; every setting must be a finite number (write e.g. 0.01)"
+                    : "`" + v + "` is not a number YAML can read; write it as e.g. 0.001 or 1e-3";
+        }
+        return "YAML syntax error: " + yamlText(s);
+    }
+
+    private static String yamlText(String s) {
         StringBuilder sb = new StringBuilder();
         for (String line : s.split("\n")) {
             String l = line.trim();
@@ -790,6 +893,16 @@ public final class GridLoader {
                 }
             }
             String g = "/base" + pointer;
+            if (!at.has(g)) {
+                // Not in the template: made by a dotted path that runs through it (a bundle's
+                // `model.generatr.batchNorm` makes `model/generatr`), so point at that path.
+                for (int i = rules.size() - 1; i >= 0; i--) {
+                    String[] r = rules.get(i);
+                    if (r[0].startsWith(pointer + "/")) {
+                        return r[2] != null ? Location.commandLine(r[2]) : at.keyAt(r[1]);
+                    }
+                }
+            }
             return value ? at.valueAt(g) : at.keyAt(g);
         }
     }

@@ -19,6 +19,7 @@ public final class YamlLocator {
     private final String file;
     private final Map<String, JsonLocation> keys = new HashMap<>();
     private final Map<String, JsonLocation> values = new HashMap<>();
+    private final java.util.List<Location> aliases = new java.util.ArrayList<>();
 
     private YamlLocator(String file) {
         this.file = file;
@@ -39,6 +40,11 @@ public final class YamlLocator {
         String pendingField = null;
         JsonToken token;
         while ((token = parser.nextToken()) != null) {
+            if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                // Jackson reads an alias (*name) as the plain string "name": a silent wrong value.
+                JsonLocation l = parser.currentTokenLocation();
+                aliases.add(Location.of(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr())));
+            }
             if (token == JsonToken.FIELD_NAME) {
                 pendingField = pointers.peek() + "/" + escape(parser.currentName());
                 keys.put(pendingField, parser.currentTokenLocation());
@@ -67,6 +73,11 @@ public final class YamlLocator {
                 indices.push(new int[] {0});
             }
         }
+    }
+
+    /** Where the document uses a YAML alias ({@code *name}), which gansweep does not expand. */
+    public java.util.List<Location> aliases() {
+        return aliases;
     }
 
     private static String escape(String name) {

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * One experiment's folder, {@code DIR/EXPERIMENT/}, held under a lock so that two sweeps never write it
  * at once. Layout: {@code grid.yaml}, {@code trials/TRIAL_ID/{config.yaml, metrics.csv, samples/,
- * summary.json}}, {@code report/}. A trial is finished once its {@code summary.json} exists; finished
- * trials are never rewritten.
+ * summary.json}}, {@code report/}, {@code set-aside/} (damaged or foreign files moved out of trial folders).
+ * Each trial folder is owned by {@link TrialFolder}; finished trials are never rewritten.
  */
 public final class ExperimentStore implements AutoCloseable {
     public static final String SUMMARY = "summary.json";
@@ -40,6 +40,13 @@ public final class ExperimentStore implements AutoCloseable {
 
     /** Opens (creating) the folder and takes its lock; fails with a clear message if another sweep holds it. */
     public static ExperimentStore open(Path dir) throws StoreException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new StoreException(dir + " is a file, not an experiment folder; give another --out folder or move the file away");
+        }
+        if (Files.exists(dir.resolve("trials")) && !Files.isDirectory(dir.resolve("trials"))) {
+            throw new StoreException(dir.resolve("trials") + " is a file, not the folder gansweep keeps trials in; move it away"
+                    + " (gansweep deletes nothing it did not write) or choose another --out folder");
+        }
         try {
             Files.createDirectories(dir.resolve("trials"));
         } catch (AccessDeniedException e) {
@@ -79,23 +86,6 @@ public final class ExperimentStore implements AutoCloseable {
         return dir.resolve("trials").resolve(trialId);
     }
 
-    /**
-     * Finished: completed or diverged. A trial recorded {@code failed} (an exception, a killed worker) is
-     * tried again by the next run of the sweep.
-     */
-    public boolean isFinished(String trialId) {
-        Path summary = trialDir(trialId).resolve(SUMMARY);
-        if (!Files.exists(summary)) {
-            return false;
-        }
-        try {
-            String status = org.gansweep.core.config.Yaml.json().readTree(summary.toFile()).path("status").asText();
-            return status.equals("completed") || status.equals("diverged");
-        } catch (IOException e) {
-            return false; // an unreadable summary is no result
-        }
-    }
-
     /** What a run of the sweep was: the grid file and its --set overrides. The report expands the last one. */
     public record SweepRecord(String grid, java.util.List<String> overrides, String startedAt, String gansweepVersion) {}
 
@@ -115,14 +105,20 @@ public final class ExperimentStore implements AutoCloseable {
                 .writeValueAsString(r) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** The overrides of the last run stored in {@code experimentDir} (none if unknown). */
-    public static java.util.List<String> lastOverrides(Path experimentDir) {
+    /**
+     * The overrides of the last run stored in {@code experimentDir}: none when no sweep.json was written; an
+     * IOException when one is there but cannot be read, so that nobody expands the grid with the wrong ones.
+     */
+    public static java.util.List<String> readOverrides(Path experimentDir) throws IOException {
         Path f = experimentDir.resolve(SWEEP);
-        try {
-            return Files.exists(f) ? org.gansweep.core.config.Yaml.json().readValue(f.toFile(), SweepRecord.class).overrides() : java.util.List.of();
-        } catch (IOException e) {
+        if (!Files.exists(f)) {
             return java.util.List.of();
         }
+        SweepRecord r = org.gansweep.core.config.Yaml.json().readValue(f.toFile(), SweepRecord.class);
+        if (r == null) {
+            throw new IOException("it is empty");
+        }
+        return r.overrides() == null ? java.util.List.of() : r.overrides();
     }
 
     private void saveGrid(String text) throws IOException {
@@ -136,32 +132,6 @@ public final class ExperimentStore implements AutoCloseable {
             Files.move(grid, dir.resolve("grid." + stamp + ".yaml"));
         }
         AtomicFiles.write(grid, text);
-    }
-
-    /**
-     * Clears what an interrupted or failed earlier attempt of an unfinished trial left behind. With a
-     * checkpoint, its metrics and samples stay: the trial resumes and trims them to the checkpoint.
-     */
-    public void resetUnfinished(String trialId) throws IOException {
-        Path t = trialDir(trialId);
-        if (isFinished(trialId) || !Files.exists(t)) {
-            return;
-        }
-        boolean resumable = Files.exists(t.resolve("checkpoint")) || Files.exists(t.resolve("checkpoint.new"));
-        Set<String> keep = resumable
-                ? Set.of(CONFIG, "trial.json", "checkpoint", "checkpoint.new", METRICS, SAMPLES)
-                : Set.of(CONFIG, "trial.json");
-        List<Path> top;
-        try (Stream<Path> list = Files.list(t)) {
-            top = list.filter(p -> !keep.contains(p.getFileName().toString())).toList();
-        }
-        for (Path p : top) {
-            try (Stream<Path> walk = Files.walk(p)) {
-                for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
     }
 
     @Override

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
 
 /**
- * A finished trial's {@code summary.json}; its existence marks the trial finished.
+ * A trial's {@code summary.json}: how it ended (completed and diverged are final, failed is retried), its
+ * metrics and provenance, and checksums of its result files. {@link TrialFolder} reads and checks it.
  *
  * @param status completed, failed or diverged
  * @param metrics final metric values; d_loss and g_loss are means over the last 100 steps
  * @param divergedAtStep the step whose loss was NaN or infinite (diverged trials)
  * @param error what went wrong (failed trials)
+ * @param files SHA-256 of each result file when the trial finished ({@link TrialFolder#resultFiles}), by path in
+ *     the trial folder: what {@code run}, {@code report} and {@code reproduce} check the files against
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,9 +29,20 @@ public record Summary(
         String error,
         Map<String, String> setting,
         String configHash,
-        Map<String, Object> provenance) {
+        Map<String, Object> provenance,
+        Map<String, String> files) {
+
+    /** The same summary with the checksums of its folder's result files. */
+    public Summary withFiles(Map<String, String> checksums) {
+        return new Summary(trial, status, metrics, seed, steps, seconds, divergedAtStep, error, setting, configHash, provenance, checksums);
+    }
 
     public boolean completed() {
         return "completed".equals(status);
+    }
+
+    public TrialFolder.Status statusValue() {
+        TrialFolder.Status st = TrialFolder.Status.of(status);
+        return st == null ? TrialFolder.Status.failed : st;
     }
 }

@@ -15,5 +15,11 @@ public interface SweepProgress {
 
     default void done() {}
 
+    /**
+     * A trial folder that was recorded finished but no longer holds what it recorded: it was moved to
+     * {@code setAside} and the trial runs again. Shown whatever the display (it is about the user's files).
+     */
+    default void damaged(Trial trial, java.util.List<String> problems, java.nio.file.Path setAside) {}
+
     SweepProgress NONE = new SweepProgress() {};
 }

@@ -20,12 +20,14 @@ import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.AtomicFiles;
 import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
+import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.train.TrainingListener;
 
 /**
  * Runs every unfinished trial of a grid into {@code OUT/EXPERIMENT/}: in this JVM with one worker, or
- * in worker processes with several. Finished trials (those with a summary.json) are skipped, so
- * running the same sweep again resumes it.
+ * in worker processes with several. Finished trials (completed or diverged, their files as recorded) are
+ * skipped, so running the same sweep again resumes it; failed trials run again; a finished trial whose files
+ * were damaged is moved aside (never deleted) and run again. {@link TrialFolder} decides which is which.
  */
 public final class SweepRunner {
     private final PluginCatalog catalog;
@@ -50,16 +52,24 @@ public final class SweepRunner {
             store.saveSweep(grid.sourceText(), grid.source(), grid.overrides());
             List<Trial> pending = new ArrayList<>();
             int skipped = 0;
+            List<Runnable> damageNotes = new ArrayList<>();
             for (Trial t : grid.trials()) {
-                if (store.isFinished(t.id())) {
-                    skipped++;
-                } else {
-                    pending.add(t);
+                TrialFolder folder = new TrialFolder(store.trialDir(t.id()));
+                TrialFolder.Inspection in = folder.inspect();
+                switch (in.state()) {
+                    case FINISHED -> skipped++;
+                    case DAMAGED -> {
+                        Path aside = folder.setAside(String.join("; ", in.problems()));
+                        damageNotes.add(() -> progress.damaged(t, in.problems(), aside));
+                        pending.add(t);
+                    }
+                    default -> pending.add(t);
                 }
             }
+            damageNotes.forEach(Runnable::run);
             progress.started(grid, pending, skipped);
             for (Trial t : pending) {
-                store.resetUnfinished(t.id());
+                new TrialFolder(store.trialDir(t.id())).clearForRetry();
                 writeConfig(store.trialDir(t.id()), t);
             }
             if (workers <= 1 || pending.size() <= 1 || launcher == null) {
@@ -100,9 +110,9 @@ public final class SweepRunner {
             int diverged = 0;
             for (Trial t : grid.trials()) {
                 Summary s = readSummary(store.trialDir(t.id()));
-                switch (s == null ? "failed" : s.status()) {
-                    case "completed" -> completed++;
-                    case "diverged" -> diverged++;
+                switch (s == null ? TrialFolder.Status.failed : s.statusValue()) {
+                    case completed -> completed++;
+                    case diverged -> diverged++;
                     default -> failed++;
                 }
             }
@@ -135,19 +145,15 @@ public final class SweepRunner {
         if (s == null) {
             s = new Summary(t.id(), "failed", Map.of(), t.seed(), 0, 0, null,
                     "the worker process exited with code " + code + " without a result; see " + trialDir.resolve("worker.log"),
-                    t.setting(), t.hash(), TrialRunner.provenance(t));
+                    t.setting(), t.hash(), TrialRunner.provenance(t), null);
             TrialRunner.write(trialDir, s);
         }
         return s;
     }
 
+    /** The folder's summary when it is readable and complete, else null (see {@link TrialFolder#readSummary}). */
     public static Summary readSummary(Path trialDir) {
-        Path f = trialDir.resolve(ExperimentStore.SUMMARY);
-        try {
-            return Files.exists(f) ? Yaml.json().readValue(f.toFile(), Summary.class) : null;
-        } catch (IOException e) {
-            return null;
-        }
+        return new TrialFolder(trialDir).readSummary();
     }
 
     static void writeConfig(Path trialDir, Trial t) throws IOException {

@@ -12,6 +12,7 @@ import org.gansweep.core.store.AtomicFiles;
 import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Provenance;
 import org.gansweep.core.store.Summary;
+import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.store.TrialRecorder;
 import org.gansweep.core.train.AdversarialTraining;
 import org.gansweep.core.train.Checkpoints;
@@ -52,7 +53,7 @@ public final class TrialRunner {
         double seconds = (System.nanoTime() - start) / 1e9;
         Summary summary = new Summary(trial.id(), result.status().name(), new LinkedHashMap<>(result.metrics()),
                 trial.seed(), result.steps(), Math.round(seconds * 1000) / 1000.0, result.divergedAtStep(), error,
-                trial.setting(), trial.hash(), provenance(trial));
+                trial.setting(), trial.hash(), provenance(trial), null);
         write(trialDir, summary);
         return summary;
     }
@@ -69,9 +70,11 @@ public final class TrialRunner {
         }
     }
 
+    /** Writes summary.json last, with the checksums of the result files as they are now. */
     public static void write(Path trialDir, Summary summary) throws IOException {
-        AtomicFiles.write(trialDir.resolve(ExperimentStore.SUMMARY),
-                org.gansweep.core.config.Yaml.json().writeValueAsBytes(summary));
+        Summary withFiles = summary.withFiles(new TrialFolder(trialDir).resultFiles());
+        AtomicFiles.write(trialDir.resolve(TrialFolder.SUMMARY),
+                org.gansweep.core.config.Yaml.json().writeValueAsBytes(withFiles));
     }
 
     static String describe(Throwable e) {

@@ -1,0 +1,353 @@
+package org.gansweep.core.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.gansweep.core.config.Yaml;
+
+/**
+ * One trial's folder, {@code trials/TRIAL_ID/}: where each of its files lives, what state it is in, and whether
+ * its results are still the ones it recorded. A finished trial's summary.json holds a SHA-256 of each result
+ * file ({@link #resultFiles}); {@link #inspect} compares them with the files now there, so a cut-off or
+ * edited metrics.csv, a deleted config.yaml or samples folder is told apart from an intact result.
+ * Nothing here deletes what gansweep did not write: damaged folders and foreign files are moved aside.
+ */
+public final class TrialFolder {
+    public static final String SUMMARY = "summary.json";
+    public static final String CONFIG = "config.yaml";
+    public static final String IDENTITY = "trial.json";
+    public static final String METRICS = "metrics.csv";
+    public static final String SAMPLES = "samples";
+    public static final String CHECKPOINT = "checkpoint";
+    public static final String WORKER_LOG = "worker.log";
+    /** Where an experiment keeps what it moved out of its trial folders (inside the experiment folder). */
+    public static final String SET_ASIDE = "set-aside";
+
+    /** What gansweep itself writes into a trial folder; anything else there is foreign. */
+    private static final Set<String> OWN = Set.of(SUMMARY, CONFIG, IDENTITY, METRICS, SAMPLES, CHECKPOINT,
+            CHECKPOINT + ".new", WORKER_LOG, "reproduced");
+
+    /** A trial's status; the README's rules: completed and diverged are final, failed is tried again. */
+    public enum Status {
+        completed, diverged, failed;
+
+        public boolean finished() {
+            return this != failed;
+        }
+
+        /** The status a summary.json records, or null for anything else. */
+        public static Status of(String s) {
+            for (Status v : values()) {
+                if (v.name().equals(s)) {
+                    return v;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * What a folder holds. {@code summary} is null unless the summary.json is readable and complete;
+     * {@code problems} lists what is wrong (empty for an intact finished trial or a plain unfinished one).
+     */
+    public record Inspection(State state, Summary summary, List<String> problems) {
+        public boolean finished() {
+            return state == State.FINISHED;
+        }
+    }
+
+    public enum State {
+        /** No folder, or no summary.json yet: to run. */
+        UNFINISHED,
+        /** A readable summary saying failed, or a summary.json that is cut off or malformed: to run again. */
+        FAILED,
+        /** Completed or diverged, and every recorded file as recorded: skipped by a rerun. */
+        FINISHED,
+        /** Recorded finished, but its files no longer match (edited, cut off, missing): set aside and rerun. */
+        DAMAGED
+    }
+
+    private final Path dir;
+
+    public TrialFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String id() {
+        return dir.getFileName().toString();
+    }
+
+    public Path config() {
+        return dir.resolve(CONFIG);
+    }
+
+    public Path identity() {
+        return dir.resolve(IDENTITY);
+    }
+
+    public Path summaryFile() {
+        return dir.resolve(SUMMARY);
+    }
+
+    public Path metrics() {
+        return dir.resolve(METRICS);
+    }
+
+    public Path samples() {
+        return dir.resolve(SAMPLES);
+    }
+
+    public Path checkpoint() {
+        return dir.resolve(CHECKPOINT);
+    }
+
+    public Path workerLog() {
+        return dir.resolve(WORKER_LOG);
+    }
+
+    /** The summary if summary.json is readable, complete and names a known status; null otherwise. */
+    public Summary readSummary() {
+        return inspectSummary(new ArrayList<>());
+    }
+
+    private Summary inspectSummary(List<String> problems) {
+        Path f = summaryFile();
+        if (!Files.exists(f)) {
+            return null;
+        }
+        JsonNode n;
+        try {
+            n = Yaml.json().readTree(f.toFile());
+        } catch (IOException e) {
+            problems.add("summary.json does not parse (" + firstLine(e.getMessage()) + ")");
+            return null;
+        }
+        if (n == null || !n.isObject()) {
+            problems.add("summary.json is not a JSON object");
+            return null;
+        }
+        if (!n.path("status").isTextual() || Status.of(n.path("status").asText()) == null) {
+            problems.add("summary.json has no valid `status` (completed, diverged or failed)");
+            return null;
+        }
+        for (String field : new String[] {"trial", "seed", "steps"}) {
+            if (n.path(field).isMissingNode() || n.path(field).isNull()) {
+                problems.add("summary.json lacks `" + field + "`");
+                return null;
+            }
+        }
+        if (!n.path("seed").isIntegralNumber() || !n.path("steps").isIntegralNumber()
+                || (n.has("metrics") && !n.path("metrics").isObject())) {
+            problems.add("summary.json has a field of the wrong type");
+            return null;
+        }
+        try {
+            return Yaml.json().treeToValue(n, Summary.class);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "a field" : "`" + e.getPath().get(0).getFieldName() + "`";
+            problems.add("summary.json: " + field + " is missing, unknown or of the wrong type");
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add("summary.json cannot be read as a trial summary");
+            return null;
+        }
+    }
+
+    /** The folder's state, with what is wrong with it. */
+    public Inspection inspect() {
+        List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            if (Files.exists(dir)) {
+                problems.add(dir.getFileName() + " is a file, not a trial folder");
+                return new Inspection(State.DAMAGED, null, problems);
+            }
+            return new Inspection(State.UNFINISHED, null, problems);
+        }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            problems.add("the folder cannot be read (permissions)");
+            return new Inspection(State.DAMAGED, null, problems);
+        }
+        Summary s = inspectSummary(problems);
+        if (s == null) {
+            return new Inspection(problems.isEmpty() ? State.UNFINISHED : State.FAILED, null, problems);
+        }
+        Status status = Status.of(s.status());
+        if (!status.finished()) {
+            return new Inspection(State.FAILED, s, problems);
+        }
+        problems.addAll(verify(s));
+        return new Inspection(problems.isEmpty() ? State.FINISHED : State.DAMAGED, s, problems);
+    }
+
+    /**
+     * What differs between the files now and the checksums the summary recorded. Summaries written before
+     * checksums were recorded are checked for the files that must be there.
+     */
+    public List<String> verify(Summary s) {
+        List<String> problems = new ArrayList<>();
+        if (!Files.isRegularFile(config())) {
+            problems.add("config.yaml is missing");
+        }
+        if (!Files.isRegularFile(identity())) {
+            problems.add("trial.json is missing");
+        }
+        Map<String, String> recorded = s.files();
+        if (recorded == null) {
+            if (!Files.isRegularFile(metrics())) {
+                problems.add("metrics.csv is missing");
+            }
+            return problems;
+        }
+        Map<String, String> now;
+        try {
+            now = resultFiles();
+        } catch (IOException e) {
+            problems.add("its files cannot be read (" + firstLine(e.getMessage()) + ")");
+            return problems;
+        }
+        boolean samplesGone = recorded.keySet().stream().anyMatch(k -> k.startsWith(SAMPLES + "/")) && !Files.isDirectory(samples());
+        if (samplesGone) {
+            problems.add("the samples/ folder is missing");
+        }
+        for (var e : recorded.entrySet()) {
+            String name = e.getKey();
+            if (samplesGone && name.startsWith(SAMPLES + "/")) {
+                continue;
+            }
+            String current = now.get(name);
+            if (current == null) {
+                if (!name.equals(CONFIG) && !name.equals(IDENTITY)) {
+                    problems.add(name + " is missing");
+                }
+            } else if (!current.equals(e.getValue())) {
+                problems.add(name + " changed since the trial finished (checksum differs)");
+            }
+        }
+        return problems;
+    }
+
+    /** SHA-256 of each result file, by path relative to the folder: config, identity, metrics and samples. */
+    public Map<String, String> resultFiles() throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (Path p : List.of(config(), identity(), metrics())) {
+            if (Files.isRegularFile(p)) {
+                out.put(p.getFileName().toString(), sha256(p));
+            }
+        }
+        if (Files.isDirectory(samples())) {
+            try (Stream<Path> s = Files.list(samples())) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    out.put(SAMPLES + "/" + p.getFileName(), sha256(p));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String sha256(Path p) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * Moves the whole folder to {@code EXPERIMENT/set-aside/TRIAL_ID.TIMESTAMP/} with a note of why, and returns
+     * where it went. Nothing is deleted.
+     */
+    public Path setAside(String why) throws IOException {
+        Path experiment = dir.getParent().getParent();
+        Path target = freshAside(experiment, id());
+        Files.createDirectories(target.getParent());
+        Files.move(dir, target);
+        if (Files.isDirectory(target)) {
+            AtomicFiles.write(target.resolve("SET-ASIDE.txt"), "set aside by gansweep at " + LocalDateTime.now() + ": " + why + "\n");
+        }
+        return target;
+    }
+
+    /**
+     * Before a failed or interrupted trial runs again: what an earlier attempt wrote is replaced, so it goes;
+     * anything gansweep does not write there is moved aside, never deleted. With a checkpoint, the metrics and
+     * samples stay: the trial resumes and trims them to the checkpoint.
+     */
+    public void clearForRetry() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        boolean resumable = Files.exists(checkpoint()) || Files.exists(dir.resolve(CHECKPOINT + ".new"));
+        Set<String> keep = resumable
+                ? Set.of(CONFIG, IDENTITY, CHECKPOINT, CHECKPOINT + ".new", METRICS, SAMPLES)
+                : Set.of(CONFIG, IDENTITY);
+        List<Path> top;
+        try (Stream<Path> list = Files.list(dir)) {
+            top = list.filter(p -> !keep.contains(p.getFileName().toString())).toList();
+        }
+        Path aside = null;
+        for (Path p : top) {
+            String name = p.getFileName().toString();
+            if (OWN.contains(name) && !name.equals("reproduced")) {
+                deleteTree(p);
+            } else {
+                if (aside == null) {
+                    aside = freshAside(dir.getParent().getParent(), id());
+                    Files.createDirectories(aside);
+                }
+                Files.move(p, aside.resolve(name));
+            }
+        }
+    }
+
+    private static Path freshAside(Path experiment, String id) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path base = experiment.resolve(SET_ASIDE).resolve(id + "." + stamp);
+        Path target = base;
+        for (int i = 2; Files.exists(target); i++) {
+            target = Path.of(base + "-" + i);
+        }
+        return target;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
