@@ -34,9 +34,17 @@ final class Grids {
         }
     }
 
+    /** A broken file can make thousands of errors; the first ones say what is wrong. */
+    private static final int MAX_SHOWN = 30;
+
     static int printErrors(ConfigException e, java.io.PrintWriter err) {
+        int shown = 0;
         for (String line : e.errors()) {
-            err.println(line);
+            if (shown++ == MAX_SHOWN) {
+                err.println("... and " + (e.errors().size() - MAX_SHOWN) + " more errors like these");
+                break;
+            }
+            err.println(line.length() > 2000 ? line.substring(0, 2000) + " ..." : line);
         }
         err.println("gansweep: the grid has " + e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + "; nothing was run");
         return 2;

@@ -114,6 +114,8 @@ class DamagedRunFolderTest {
         Files.writeString(gan.resolve("summary.json"), summary);
         Files.writeString(gan.resolve("my-notes.txt"), "my notes");
         Files.createDirectories(gan.resolve("my-plots")).resolve("a.png").toFile().createNewFile();
+        Files.writeString(gan.resolve("samples/my-annotations.txt"), "circled mode 3");
+        Files.createDirectories(gan.resolve("worker.log")).resolve("x").toFile().createNewFile(); // a folder where gansweep writes a file
         Tiny.Result r = run();
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("1 already finished, 1 to run"), r.err());
@@ -121,7 +123,10 @@ class DamagedRunFolderTest {
         assertEquals(1, aside.size(), aside.toString());
         assertEquals("my notes", Files.readString(aside.get(0).resolve("my-notes.txt")));
         assertTrue(Files.exists(aside.get(0).resolve("my-plots/a.png")));
+        assertEquals("circled mode 3", Files.readString(aside.get(0).resolve("samples/my-annotations.txt")));
+        assertTrue(Files.exists(aside.get(0).resolve("worker.log/x")));
         assertFalse(Files.exists(gan.resolve("my-notes.txt")));
+        assertFalse(Files.exists(gan.resolve("samples/my-annotations.txt")));
     }
 
     // Classes 2 and 4: one damaged trial breaks nothing else; one status model.

@@ -771,6 +771,9 @@ public final class GridLoader {
             return "a second YAML document starts here (after a `---` line); a grid file holds exactly one document:"
                     + " remove the `---` line, or split the file into two grids";
         }
+        if (s.contains("nesting depth")) {
+            return "the YAML nests deeper than 1000 levels; a grid nests a few levels (is this the right file?)";
+        }
         java.util.regex.Matcher nonFinite = java.util.regex.Pattern.compile("Malformed numeric value '([^']*)'").matcher(s);
         if (nonFinite.find()) {
             String v = nonFinite.group(1);

@@ -36,10 +36,6 @@ public final class TrialFolder {
     /** Where an experiment keeps what it moved out of its trial folders (inside the experiment folder). */
     public static final String SET_ASIDE = "set-aside";
 
-    /** What gansweep itself writes into a trial folder; anything else there is foreign. */
-    private static final Set<String> OWN = Set.of(SUMMARY, CONFIG, IDENTITY, METRICS, SAMPLES, CHECKPOINT,
-            CHECKPOINT + ".new", WORKER_LOG, "reproduced");
-
     /** A trial's status; the README's rules: completed and diverged are final, failed is tried again. */
     public enum Status {
         completed, diverged, failed;
@@ -295,8 +291,8 @@ public final class TrialFolder {
 
     /**
      * Before a failed or interrupted trial runs again: what an earlier attempt wrote is replaced, so it goes;
-     * anything gansweep does not write there is moved aside, never deleted. With a checkpoint, the metrics and
-     * samples stay: the trial resumes and trims them to the checkpoint.
+     * anything else there (a file gansweep does not write, a folder where it writes a file) is moved aside,
+     * never deleted. With a checkpoint, the metrics and samples stay: the trial resumes and trims them.
      */
     public void clearForRetry() throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -308,19 +304,71 @@ public final class TrialFolder {
                 : Set.of(CONFIG, IDENTITY);
         List<Path> top;
         try (Stream<Path> list = Files.list(dir)) {
-            top = list.filter(p -> !keep.contains(p.getFileName().toString())).toList();
+            top = list.sorted().toList();
         }
-        Path aside = null;
+        Aside aside = new Aside();
         for (Path p : top) {
             String name = p.getFileName().toString();
-            if (OWN.contains(name) && !name.equals("reproduced")) {
-                deleteTree(p);
-            } else {
-                if (aside == null) {
-                    aside = freshAside(dir.getParent().getParent(), id());
-                    Files.createDirectories(aside);
+            boolean ownFile = OWN_FILES.contains(name) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            boolean ownDir = OWN_DIRS.contains(name) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (keep.contains(name) && (ownFile || ownDir)) {
+                if (name.equals(SAMPLES)) {
+                    moveForeign(p, aside, SAMPLES + "/");
                 }
-                Files.move(p, aside.resolve(name));
+                continue;
+            }
+            if (ownFile) {
+                Files.delete(p);
+            } else if (ownDir) {
+                moveForeign(p, aside, name + "/");
+                deleteOwnTree(p);
+            } else {
+                Files.move(p, aside.dir().resolve(name));
+            }
+        }
+    }
+
+    /** gansweep's own files at the top of a trial folder, and its own folders. */
+    private static final Set<String> OWN_FILES = Set.of(SUMMARY, CONFIG, IDENTITY, METRICS, WORKER_LOG);
+    private static final Set<String> OWN_DIRS = Set.of(SAMPLES, CHECKPOINT, CHECKPOINT + ".new");
+    /** What gansweep writes inside samples/ and checkpoint folders. */
+    private static final java.util.regex.Pattern OWN_INSIDE = java.util.regex.Pattern.compile(
+            "step_\\d{6}\\.(csv|png)|grid_labels\\.csv|(generator|discriminator)\\.(params|optimizer)|state\\.json|\\.[^/]*\\.tmp");
+
+    /** The set-aside folder of this trial, made on first use. */
+    private final class Aside {
+        private Path dir;
+
+        Path dir() throws IOException {
+            if (dir == null) {
+                dir = freshAside(TrialFolder.this.dir.getParent().getParent(), id());
+                Files.createDirectories(dir);
+            }
+            return dir;
+        }
+    }
+
+    /** Moves whatever in {@code folder} gansweep did not write there to the set-aside folder, under {@code prefix}. */
+    private static void moveForeign(Path folder, Aside aside, String prefix) throws IOException {
+        List<Path> inside;
+        try (Stream<Path> s = Files.list(folder)) {
+            inside = s.sorted().toList();
+        }
+        for (Path f : inside) {
+            String n = f.getFileName().toString();
+            if (!(OWN_INSIDE.matcher(n).matches() && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+                Path target = aside.dir().resolve(prefix + n);
+                Files.createDirectories(target.getParent());
+                Files.move(f, target);
+            }
+        }
+    }
+
+    /** Deletes a folder of gansweep's own files (foreign ones were moved out first). */
+    private static void deleteOwnTree(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
             }
         }
     }
@@ -333,14 +381,6 @@ public final class TrialFolder {
             target = Path.of(base + "-" + i);
         }
         return target;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 
     private static String firstLine(String s) {
