@@ -14,6 +14,7 @@ import org.gansweep.core.config.Yaml;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.sweep.TrialParts;
 import org.gansweep.core.train.AdversarialTraining;
+import org.gansweep.core.train.LossNames;
 import org.gansweep.core.train.TrainingListener;
 import org.gansweep.core.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -92,8 +93,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             line.put("batch_size", t.config().training().batchSize());
             line.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
-            line.put("d_loss", r.metrics().get("d_loss"));
-            line.put("g_loss", r.metrics().get("g_loss"));
+            line.put(LossNames.D_LOSS, r.metrics().get(LossNames.D_LOSS));
+            line.put(LossNames.G_LOSS, r.metrics().get(LossNames.G_LOSS));
             out.println(Yaml.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));
             out.flush();
         }

@@ -39,7 +39,7 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!Files.exists(dir.resolve(ExperimentStore.CONFIG))) {
+        if (!Files.exists(dir.resolve(TrialFolder.CONFIG))) {
             err.println("gansweep: " + dir + " has no config.yaml; give a trial folder such as runs/ring/trials/ID");
             return 2;
         }
@@ -68,7 +68,7 @@ final class ReproduceCommand implements Callable<Integer> {
             return 2;
         }
         Files.createDirectories(target);
-        Files.copy(dir.resolve(ExperimentStore.CONFIG), target.resolve(ExperimentStore.CONFIG));
+        Files.copy(dir.resolve(TrialFolder.CONFIG), target.resolve(TrialFolder.CONFIG));
         Summary again = new TrialRunner(Main.injector().getInstance(PluginCatalog.class)).run(trial, target, new TrainingListener() {});
 
         int differences = inspection.problems().size();
@@ -85,8 +85,8 @@ final class ReproduceCommand implements Callable<Integer> {
         for (String m : new TreeSet<>(union(a, b))) {
             differences += line(out, m, a.get(m), b.get(m));
         }
-        Path csvA = dir.resolve(ExperimentStore.METRICS);
-        Path csvB = target.resolve(ExperimentStore.METRICS);
+        Path csvA = dir.resolve(TrialFolder.METRICS);
+        Path csvB = target.resolve(TrialFolder.METRICS);
         boolean csvSame = Files.exists(csvA) && Files.exists(csvB) && Files.mismatch(csvA, csvB) == -1;
         out.println("  metrics.csv " + (csvSame ? "identical, byte for byte" : "DIFFERS"));
         if (!csvSame) {

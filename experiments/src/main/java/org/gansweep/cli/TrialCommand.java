@@ -1,8 +1,6 @@
 package org.gansweep.cli;
 
 import java.nio.file.Files;
-import org.gansweep.core.store.TrialFolder;
-
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gansweep.core.config.Trial;

@@ -122,7 +122,7 @@ class ConditionalCliTest {
                 List.of("training.steps=12", "training.checkpointEvery=4", "training.evalEvery=4")).trials().get(0);
         var runner = new org.gansweep.core.sweep.TrialRunner(Main.injector().getInstance(org.gansweep.core.plugin.PluginCatalog.class));
         Path whole = Files.createDirectories(tmp.resolve("whole"));
-        assertEquals("completed", runner.run(t, whole, new org.gansweep.core.train.TrainingListener() {}).status());
+        assertEquals("completed", runner.run(t, whole, new org.gansweep.core.train.TrainingListener() {}).status().name());
         Path broken = Files.createDirectories(tmp.resolve("broken"));
         var crashed = runner.run(t, broken, new org.gansweep.core.train.TrainingListener() {
             @Override
@@ -132,8 +132,8 @@ class ConditionalCliTest {
                 }
             }
         });
-        assertEquals("failed", crashed.status());
-        assertEquals("completed", runner.run(t, broken, new org.gansweep.core.train.TrainingListener() {}).status());
+        assertEquals("failed", crashed.status().name());
+        assertEquals("completed", runner.run(t, broken, new org.gansweep.core.train.TrainingListener() {}).status().name());
         assertEquals(Files.readString(whole.resolve("metrics.csv")), Files.readString(broken.resolve("metrics.csv")));
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(whole.resolve("samples/step_000012.png")),
                 Files.readAllBytes(broken.resolve("samples/step_000012.png"))), "the last sample grid is the same");

@@ -175,7 +175,7 @@ class DamagedRunFolderTest {
             assertEquals(0, r.code(), b + ": " + r.err());
             assertTrue(r.err().contains("1 already finished, 1 to run"), b + ": " + r.err());
             assertEquals(metrics, Files.readString(gan.resolve("metrics.csv")));
-            assertEquals("completed", new TrialFolder(gan).readSummary().status());
+            assertEquals("completed", new TrialFolder(gan).readSummary().status().name());
         }
     }
 

@@ -143,7 +143,7 @@ class FaultsTest {
         Trial t = Tiny.loader().parse(SLOW, "slow.yaml", List.of("training.steps=600")).trials().get(0);
         TrialRunner runner = new TrialRunner(Main.injector().getInstance(PluginCatalog.class));
         Path whole = Files.createDirectories(tmp.resolve("whole"));
-        assertEquals("completed", runner.run(t, whole, new TrainingListener() {}).status());
+        assertEquals("completed", runner.run(t, whole, new TrainingListener() {}).status().name());
 
         Path broken = Files.createDirectories(tmp.resolve("broken"));
         Summary crashed = runner.run(t, broken, new TrainingListener() {
@@ -154,10 +154,10 @@ class FaultsTest {
                 }
             }
         });
-        assertEquals("failed", crashed.status());
+        assertEquals("failed", crashed.status().name());
         assertTrue(Files.exists(broken.resolve("checkpoint/state.json")));
         Summary resumed = runner.run(t, broken, new TrainingListener() {});
-        assertEquals("completed", resumed.status());
+        assertEquals("completed", resumed.status().name());
         assertEquals(Files.readString(whole.resolve("metrics.csv")), Files.readString(broken.resolve("metrics.csv")));
         assertEquals(Files.readString(whole.resolve("samples/step_000600.csv")), Files.readString(broken.resolve("samples/step_000600.csv")));
         assertEquals(runner.run(t, Files.createDirectories(tmp.resolve("third")), new TrainingListener() {}).metrics(), resumed.metrics());

@@ -131,8 +131,8 @@ class TrainingTest {
         TrialRunner runner = new TrialRunner(catalog());
         Path a = Files.createDirectories(tmp.resolve("a"));
         Path b = Files.createDirectories(tmp.resolve("b"));
-        assertEquals("completed", runner.run(t, a, new TrainingListener() {}).status());
-        assertEquals("completed", runner.run(t, b, new TrainingListener() {}).status());
+        assertEquals("completed", runner.run(t, a, new TrainingListener() {}).status().name());
+        assertEquals("completed", runner.run(t, b, new TrainingListener() {}).status().name());
         assertArrayEquals(Files.readAllBytes(a.resolve("metrics.csv")), Files.readAllBytes(b.resolve("metrics.csv")));
         assertArrayEquals(Files.readAllBytes(a.resolve("samples/step_000030.csv")), Files.readAllBytes(b.resolve("samples/step_000030.csv")));
         // A different seed gives different numbers.
@@ -160,7 +160,7 @@ class TrainingTest {
     void aTrialWhoseLossesBlowUpIsRecordedDiverged() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("nan"));
         Summary s = new TrialRunner(catalog()).run(trial(0, "optimizer.lr=1.0e30"), dir, new TrainingListener() {});
-        assertEquals("diverged", s.status());
+        assertEquals("diverged", s.status().name());
         assertNotNull(s.divergedAtStep());
         assertTrue(s.divergedAtStep() <= 30);
         assertTrue(Files.exists(dir.resolve("summary.json")));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gansweep.core.train.LossNames;
 
 /**
  * The results table: one row per setting, each metric as mean and sample standard deviation over the
@@ -19,7 +20,7 @@ public final class SummaryTable {
     public SummaryTable(ExperimentResults results) {
         List<String> names = new ArrayList<>(results.metricNames());
         // The losses are least comparable across objectives: put them last.
-        for (String loss : List.of("d_loss", "g_loss")) {
+        for (String loss : LossNames.BOTH) {
             if (names.remove(loss)) {
                 names.add(loss);
             }

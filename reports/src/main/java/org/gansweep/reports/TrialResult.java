@@ -10,6 +10,7 @@ import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
+import org.gansweep.core.store.TrialFolder;
 
 /**
  * One stored trial as the report sees it.
@@ -24,7 +25,7 @@ public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path
     }
 
     public String status() {
-        return summary == null ? "unfinished" : summary.status();
+        return summary == null ? "unfinished" : summary.status().name();
     }
 
     /** Of a setting's seeds, the lowest seed that saved image samples; null when none did. */
@@ -41,7 +42,7 @@ public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path
     /** Sample snapshots by step: samples/step_NNNNNN.EXT. */
     public Map<Integer, Path> samples(String extension) {
         Map<Integer, Path> out = new TreeMap<>();
-        Path d = dir.resolve(ExperimentStore.SAMPLES);
+        Path d = dir.resolve(TrialFolder.SAMPLES);
         if (!Files.isDirectory(d)) {
             return out;
         }

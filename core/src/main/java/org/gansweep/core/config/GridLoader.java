@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
-import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.Kind;
+import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.Plugin;
 import org.gansweep.core.plugin.PluginCatalog;
 

@@ -23,10 +23,9 @@ import java.util.stream.Stream;
  * Each trial folder is owned by {@link TrialFolder}; finished trials are never rewritten.
  */
 public final class ExperimentStore implements AutoCloseable {
-    public static final String SUMMARY = "summary.json";
-    public static final String CONFIG = "config.yaml";
-    public static final String METRICS = "metrics.csv";
-    public static final String SAMPLES = "samples";
+
+    /** The folder of trial folders, each owned by {@link TrialFolder}. */
+    public static final String TRIALS = "trials";
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -43,12 +42,12 @@ public final class ExperimentStore implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StoreException(dir + " is a file, not an experiment folder; give another --out folder or move the file away");
         }
-        if (Files.exists(dir.resolve("trials")) && !Files.isDirectory(dir.resolve("trials"))) {
-            throw new StoreException(dir.resolve("trials") + " is a file, not the folder gansweep keeps trials in; move it away"
+        if (Files.exists(dir.resolve(TRIALS)) && !Files.isDirectory(dir.resolve(TRIALS))) {
+            throw new StoreException(dir.resolve(TRIALS) + " is a file, not the folder gansweep keeps trials in; move it away"
                     + " (gansweep deletes nothing it did not write) or choose another --out folder");
         }
         try {
-            Files.createDirectories(dir.resolve("trials"));
+            Files.createDirectories(dir.resolve(TRIALS));
         } catch (AccessDeniedException e) {
             throw new StoreException("cannot create " + dir + ": permission denied; choose another --out folder");
         } catch (FileSystemException e) {
@@ -83,7 +82,7 @@ public final class ExperimentStore implements AutoCloseable {
     }
 
     public Path trialDir(String trialId) {
-        return dir.resolve("trials").resolve(trialId);
+        return dir.resolve(TRIALS).resolve(trialId);
     }
 
     /** What a run of the sweep was: the grid file and its --set overrides. The report expands the last one. */

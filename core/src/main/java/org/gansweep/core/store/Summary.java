@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
+import org.gansweep.core.train.TrialStatus;
 
 /**
  * A trial's {@code summary.json}: how it ended (completed and diverged are final, failed is retried), its
@@ -20,7 +21,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(
         String trial,
-        String status,
+        TrialStatus status,
         Map<String, Double> metrics,
         long seed,
         int steps,
@@ -38,11 +39,6 @@ public record Summary(
     }
 
     public boolean completed() {
-        return "completed".equals(status);
-    }
-
-    public TrialFolder.Status statusValue() {
-        TrialFolder.Status st = TrialFolder.Status.of(status);
-        return st == null ? TrialFolder.Status.failed : st;
+        return status == TrialStatus.completed;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gansweep.core.config.Yaml;
+import org.gansweep.core.train.TrialStatus;
 
 /**
  * One trial's folder, {@code trials/TRIAL_ID/}: where each of its files lives, what state it is in, and whether
@@ -35,25 +36,6 @@ public final class TrialFolder {
     public static final String WORKER_LOG = "worker.log";
     /** Where an experiment keeps what it moved out of its trial folders (inside the experiment folder). */
     public static final String SET_ASIDE = "set-aside";
-
-    /** A trial's status; the README's rules: completed and diverged are final, failed is tried again. */
-    public enum Status {
-        completed, diverged, failed;
-
-        public boolean finished() {
-            return this != failed;
-        }
-
-        /** The status a summary.json records, or null for anything else. */
-        public static Status of(String s) {
-            for (Status v : values()) {
-                if (v.name().equals(s)) {
-                    return v;
-                }
-            }
-            return null;
-        }
-    }
 
     /**
      * What a folder holds. {@code summary} is null unless the summary.json is readable and complete;
@@ -118,6 +100,46 @@ public final class TrialFolder {
         return dir.resolve(WORKER_LOG);
     }
 
+    /** Who a trial folder is within its grid ({@code trial.json}), beside its config. */
+    public record Identity(String id, String label, Map<String, String> setting, String hash) {}
+
+    /** Writes the resolved config.yaml (every default filled in) and trial.json for {@code t}. */
+    public void writeConfig(org.gansweep.core.config.Trial t) throws IOException {
+        Files.createDirectories(dir);
+        String header = "# gansweep trial " + t.id() + " (config hash " + t.hash() + ")\n"
+                + "# Every default filled in; `gansweep run` and `gansweep trial` read it back as it is.\n";
+        AtomicFiles.write(config(), header + Yaml.yaml().writeValueAsString(t.resolved()));
+        AtomicFiles.write(identity(), Yaml.json().writeValueAsBytes(new Identity(t.id(), t.label(), t.setting(), t.hash())));
+    }
+
+    /**
+     * The trial stored here: its config read back, with its identity in the grid. An IOException says the
+     * config was edited since (or gansweep's defaults changed): its hash is no longer the recorded one.
+     */
+    public org.gansweep.core.config.Trial readTrial(org.gansweep.core.config.GridLoader loader)
+            throws IOException, org.gansweep.core.config.ConfigException {
+        org.gansweep.core.config.Trial t = loader.loadTrial(config());
+        if (!Files.exists(identity())) {
+            return t;
+        }
+        Identity id;
+        try {
+            id = Yaml.json().readValue(identity().toFile(), Identity.class);
+        } catch (IOException e) {
+            throw new IOException(identity() + " cannot be read (" + firstLine(e.getMessage()) + "); move the trial folder aside and run the sweep again");
+        }
+        if (id == null || id.hash() == null || !id.hash().equals(t.hash())) {
+            throw new IOException(dir + ": config.yaml no longer hashes to " + (id == null ? null : id.hash()) + " (now " + t.hash()
+                    + "); it was edited, or gansweep's defaults changed since the sweep");
+        }
+        return new org.gansweep.core.config.Trial(id.id(), id.label(), id.setting(), t.config(), t.resolved(), t.hash());
+    }
+
+    /** Writes summary.json last, with the checksums of the result files as they are now. */
+    public void writeSummary(Summary summary) throws IOException {
+        AtomicFiles.write(summaryFile(), Yaml.json().writeValueAsBytes(summary.withFiles(resultFiles())));
+    }
+
     /** The summary if summary.json is readable, complete and names a known status; null otherwise. */
     public Summary readSummary() {
         return inspectSummary(new ArrayList<>());
@@ -139,7 +161,7 @@ public final class TrialFolder {
             problems.add("summary.json is not a JSON object");
             return null;
         }
-        if (!n.path("status").isTextual() || Status.of(n.path("status").asText()) == null) {
+        if (!n.path("status").isTextual() || TrialStatus.parse(n.path("status").asText()) == null) {
             problems.add("summary.json has no valid `status` (completed, diverged or failed)");
             return null;
         }
@@ -184,8 +206,7 @@ public final class TrialFolder {
         if (s == null) {
             return new Inspection(problems.isEmpty() ? State.UNFINISHED : State.FAILED, null, problems);
         }
-        Status status = Status.of(s.status());
-        if (!status.finished()) {
+        if (!s.status().finished()) {
             return new Inspection(State.FAILED, s, problems);
         }
         problems.addAll(verify(s));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gansweep.core.train.LossNames;
 import org.gansweep.core.train.TrainingListener;
 
 /**
@@ -36,10 +37,10 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
      */
     public TrialRecorder(Path trialDir, List<String> metricNames, int resumeAfter) throws IOException {
         this.metricNames = metricNames;
-        this.samplesDir = trialDir.resolve(ExperimentStore.SAMPLES);
+        this.samplesDir = trialDir.resolve(TrialFolder.SAMPLES);
         Files.createDirectories(samplesDir);
-        Path file = trialDir.resolve(ExperimentStore.METRICS);
-        String header = "step,d_loss,g_loss" + (metricNames.isEmpty() ? "" : "," + String.join(",", metricNames));
+        Path file = trialDir.resolve(TrialFolder.METRICS);
+        String header = String.join(",", LossNames.STEP, LossNames.D_LOSS, LossNames.G_LOSS) + (metricNames.isEmpty() ? "" : "," + String.join(",", metricNames));
         StringBuilder kept = new StringBuilder(header).append('\n');
         if (resumeAfter >= 0 && Files.exists(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

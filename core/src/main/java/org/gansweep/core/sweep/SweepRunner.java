@@ -22,6 +22,7 @@ import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.train.TrainingListener;
+import org.gansweep.core.train.TrialStatus;
 
 /**
  * Runs every unfinished trial of a grid into {@code OUT/EXPERIMENT/}: in this JVM with one worker, or
@@ -70,7 +71,7 @@ public final class SweepRunner {
             progress.started(grid, pending, skipped);
             for (Trial t : pending) {
                 new TrialFolder(store.trialDir(t.id())).clearForRetry();
-                writeConfig(store.trialDir(t.id()), t);
+                new TrialFolder(store.trialDir(t.id())).writeConfig(t);
             }
             if (workers <= 1 || pending.size() <= 1 || launcher == null) {
                 TrialRunner runner = new TrialRunner(catalog);
@@ -110,7 +111,7 @@ public final class SweepRunner {
             int diverged = 0;
             for (Trial t : grid.trials()) {
                 Summary s = readSummary(store.trialDir(t.id()));
-                switch (s == null ? TrialFolder.Status.failed : s.statusValue()) {
+                switch (s == null ? TrialStatus.failed : s.status()) {
                     case completed -> completed++;
                     case diverged -> diverged++;
                     default -> failed++;
@@ -125,7 +126,7 @@ public final class SweepRunner {
         Process p = launcher.start(trialDir);
         p.getOutputStream().close();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                Writer log = Files.newBufferedWriter(trialDir.resolve("worker.log"), StandardCharsets.UTF_8)) {
+                Writer log = Files.newBufferedWriter(new TrialFolder(trialDir).workerLog(), StandardCharsets.UTF_8)) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("progress ")) {
@@ -143,10 +144,10 @@ public final class SweepRunner {
         int code = p.waitFor();
         Summary s = readSummary(trialDir);
         if (s == null) {
-            s = new Summary(t.id(), "failed", Map.of(), t.seed(), 0, 0, null,
-                    "the worker process exited with code " + code + " without a result; see " + trialDir.resolve("worker.log"),
+            s = new Summary(t.id(), TrialStatus.failed, Map.of(), t.seed(), 0, 0, null,
+                    "the worker process exited with code " + code + " without a result; see " + new TrialFolder(trialDir).workerLog(),
                     t.setting(), t.hash(), TrialRunner.provenance(t), null);
-            TrialRunner.write(trialDir, s);
+            new TrialFolder(trialDir).writeSummary(s);
         }
         return s;
     }
@@ -156,32 +157,9 @@ public final class SweepRunner {
         return new TrialFolder(trialDir).readSummary();
     }
 
-    static void writeConfig(Path trialDir, Trial t) throws IOException {
-        Files.createDirectories(trialDir);
-        String header = "# gansweep trial " + t.id() + " (config hash " + t.hash() + ")\n"
-                + "# Every default filled in; `gansweep run` and `gansweep trial` read it back as it is.\n";
-        AtomicFiles.write(trialDir.resolve(ExperimentStore.CONFIG), header + Yaml.yaml().writeValueAsString(t.resolved()));
-        AtomicFiles.write(trialDir.resolve(TRIAL_IDENTITY), Yaml.json().writeValueAsBytes(new Identity(t.id(), t.label(), t.setting(), t.hash())));
-    }
-
-    public static final String TRIAL_IDENTITY = "trial.json";
-
-    /** Who a trial folder is within its grid, beside its config: what a worker process needs to know. */
-    public record Identity(String id, String label, Map<String, String> setting, String hash) {}
-
-    /** The trial stored in a folder by a sweep: its config read back, with its identity in the grid. */
+    /** The trial stored in a folder by a sweep (see {@link TrialFolder#readTrial}). */
     public static Trial readTrial(org.gansweep.core.config.GridLoader loader, Path trialDir)
             throws IOException, org.gansweep.core.config.ConfigException {
-        Trial t = loader.loadTrial(trialDir.resolve(ExperimentStore.CONFIG));
-        Path idFile = trialDir.resolve(TRIAL_IDENTITY);
-        if (!Files.exists(idFile)) {
-            return t;
-        }
-        Identity id = Yaml.json().readValue(idFile.toFile(), Identity.class);
-        if (!id.hash().equals(t.hash())) {
-            throw new IOException(trialDir + ": config.yaml no longer hashes to " + id.hash() + " (now " + t.hash()
-                    + "); it was edited, or gansweep's defaults changed since the sweep");
-        }
-        return new Trial(id.id(), id.label(), id.setting(), t.config(), t.resolved(), t.hash());
+        return new TrialFolder(trialDir).readTrial(loader);
     }
 }

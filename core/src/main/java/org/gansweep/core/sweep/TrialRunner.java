@@ -23,7 +23,6 @@ import org.gansweep.core.train.TrainingResult;
 public final class TrialRunner {
     private final PluginCatalog catalog;
 
-    public static final String CHECKPOINT = "checkpoint";
 
     public TrialRunner(PluginCatalog catalog) {
         this.catalog = catalog;
@@ -37,7 +36,7 @@ public final class TrialRunner {
         try {
             AdversarialTraining.Setup setup = TrialParts.setup(catalog, trial.config(), true);
             Checkpoints checkpoints = trial.config().training().checkpointEvery() > 0
-                    ? new Checkpoints(trialDir.resolve(CHECKPOINT)) : Checkpoints.NONE;
+                    ? new Checkpoints(new TrialFolder(trialDir).checkpoint()) : Checkpoints.NONE;
             int resumeAfter = checkpoints.exists() ? checkpoints.loopState().step() : -1;
             try (TrialRecorder recorder = new TrialRecorder(trialDir, TrialParts.metricNames(setup), resumeAfter)
                     .withClassNames(setup.architecture().conditional() ? setup.dataset().classNames() : java.util.List.of())) {
@@ -47,14 +46,14 @@ public final class TrialRunner {
             if (e instanceof VirtualMachineError vm && !(e instanceof OutOfMemoryError)) {
                 throw vm;
             }
-            result = new TrainingResult(TrainingResult.Status.failed, 0, null, Map.of());
+            result = new TrainingResult(org.gansweep.core.train.TrialStatus.failed, 0, null, Map.of());
             error = describe(e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Summary summary = new Summary(trial.id(), result.status().name(), new LinkedHashMap<>(result.metrics()),
+        Summary summary = new Summary(trial.id(), result.status(), new LinkedHashMap<>(result.metrics()),
                 trial.seed(), result.steps(), Math.round(seconds * 1000) / 1000.0, result.divergedAtStep(), error,
                 trial.setting(), trial.hash(), provenance(trial), null);
-        write(trialDir, summary);
+        new TrialFolder(trialDir).writeSummary(summary);
         return summary;
     }
 
@@ -70,12 +69,7 @@ public final class TrialRunner {
         }
     }
 
-    /** Writes summary.json last, with the checksums of the result files as they are now. */
-    public static void write(Path trialDir, Summary summary) throws IOException {
-        Summary withFiles = summary.withFiles(new TrialFolder(trialDir).resultFiles());
-        AtomicFiles.write(trialDir.resolve(TrialFolder.SUMMARY),
-                org.gansweep.core.config.Yaml.json().writeValueAsBytes(withFiles));
-    }
+
 
     static String describe(Throwable e) {
         StringWriter sw = new StringWriter();

@@ -145,9 +145,9 @@ public final class AdversarialTraining {
                 if (!Float.isFinite(dLoss) || !Float.isFinite(gLoss)) {
                     listener.onLosses(step, dLoss, gLoss);
                     Map<String, Double> m = new LinkedHashMap<>(lastMetrics);
-                    m.put("d_loss", (double) dLoss);
-                    m.put("g_loss", (double) gLoss);
-                    return new TrainingResult(TrainingResult.Status.diverged, step, step, m);
+                    m.put(LossNames.D_LOSS, (double) dLoss);
+                    m.put(LossNames.G_LOSS, (double) gLoss);
+                    return new TrainingResult(TrialStatus.diverged, step, step, m);
                 }
                 if (step % t.logEvery() == 0 || step == t.steps()) {
                     listener.onLosses(step, dLoss, gLoss);
@@ -168,10 +168,10 @@ public final class AdversarialTraining {
                 listener.onStep(step);
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("d_loss", mean(dWindow));
-            metrics.put("g_loss", mean(gWindow));
+            metrics.put(LossNames.D_LOSS, mean(dWindow));
+            metrics.put(LossNames.G_LOSS, mean(gWindow));
             metrics.putAll(lastMetrics);
-            return new TrainingResult(TrainingResult.Status.completed, t.steps(), null, metrics);
+            return new TrainingResult(TrialStatus.completed, t.steps(), null, metrics);
         } finally {
             if (real != null) {
                 real.close();

@@ -10,10 +10,4 @@ import java.util.Map;
  * @param divergedAtStep the step whose loss was not finite, or null
  * @param metrics the last evaluation's metrics plus d_loss and g_loss, the mean over the last 100 steps
  */
-public record TrainingResult(Status status, int steps, Integer divergedAtStep, Map<String, Double> metrics) {
-    public enum Status {
-        completed,
-        diverged,
-        failed
-    }
-}
+public record TrainingResult(TrialStatus status, int steps, Integer divergedAtStep, Map<String, Double> metrics) {}

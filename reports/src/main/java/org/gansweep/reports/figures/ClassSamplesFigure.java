@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.gansweep.core.plugin.LabeledData;
-import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.SampleWriter;
+import org.gansweep.core.store.TrialFolder;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
@@ -54,7 +54,7 @@ public final class ClassSamplesFigure implements Figure {
                 continue;
             }
             try {
-                List<SampleWriter.TileLabel> labels = SampleWriter.readLabels(first.dir().resolve(ExperimentStore.SAMPLES));
+                List<SampleWriter.TileLabel> labels = SampleWriter.readLabels(first.dir().resolve(TrialFolder.SAMPLES));
                 if (!labels.isEmpty()) {
                     shown.add(first);
                     tiles.add(labels);

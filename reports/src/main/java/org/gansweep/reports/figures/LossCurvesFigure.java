@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gansweep.core.train.LossNames;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
@@ -26,10 +27,10 @@ public final class LossCurvesFigure implements Figure {
         List<Integer> colours = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, List<TrialResult>> e : results.bySetting().entrySet()) {
-            XYSeries ds = SettingSeries.mean(e.getKey(), e.getValue(), "d_loss");
+            XYSeries ds = SettingSeries.mean(e.getKey(), e.getValue(), LossNames.D_LOSS);
             if (!ds.isEmpty()) {
                 d.add(ds);
-                g.add(SettingSeries.mean(e.getKey(), e.getValue(), "g_loss"));
+                g.add(SettingSeries.mean(e.getKey(), e.getValue(), LossNames.G_LOSS));
                 colours.add(i);
             }
             i++;
@@ -39,8 +40,8 @@ public final class LossCurvesFigure implements Figure {
         }
         List<Boolean> solid = new ArrayList<>(java.util.Collections.nCopies(d.size(), false));
         List<JFreeChart> charts = List.of(
-                Panels.lines("discriminator loss", "step", "d_loss", d, colours, solid, false),
-                Panels.lines("generator loss", "step", "g_loss", g, colours, solid, false));
+                Panels.lines("discriminator loss", "step", LossNames.D_LOSS, d, colours, solid, false),
+                Panels.lines("generator loss", "step", LossNames.G_LOSS, g, colours, solid, false));
         return Optional.of(Panels.grid("Training losses",
                 "Losses as logged every training.logEvery steps, averaged over the seeds of each setting. Losses of different"
                         + " objectives are on different scales: compare shapes and stability, not levels.",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gansweep.core.train.LossNames;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
@@ -24,7 +25,7 @@ public final class MetricCurvesFigure implements Figure {
         List<String> metrics = new ArrayList<>();
         for (TrialResult t : results.trials()) {
             for (String n : t.metrics().names()) {
-                if (!n.equals("d_loss") && !n.equals("g_loss") && !metrics.contains(n)) {
+                if (!n.equals(LossNames.D_LOSS) && !n.equals(LossNames.G_LOSS) && !metrics.contains(n)) {
                     metrics.add(n);
                 }
             }
