@@ -1,7 +1,6 @@
 package org.gansweep.core;
 
 import com.google.inject.AbstractModule;
-import org.gansweep.core.metrics.MixtureMetrics;
 import org.gansweep.core.plugin.Registries;
 import org.gansweep.core.train.AdamOptimizer;
 import org.gansweep.core.train.RmsPropOptimizer;
@@ -12,10 +11,10 @@ public final class CoreModule extends AbstractModule {
     protected void configure() {
         Registries.optimizers(binder()).addBinding("adam").to(AdamOptimizer.class);
         Registries.optimizers(binder()).addBinding("rmsprop").to(RmsPropOptimizer.class);
-        Registries.metrics(binder()).addBinding("mode-coverage").to(MixtureMetrics.class);
         // Every kind has a registry even before any module adds to it.
         Registries.losses(binder());
         Registries.architectures(binder());
         Registries.datasets(binder());
+        Registries.metrics(binder());
     }
 }

@@ -3,7 +3,7 @@ package org.gansweep.datasets;
 import com.google.inject.AbstractModule;
 import org.gansweep.core.plugin.Registries;
 
-/** Registers the datasets under their YAML names. */
+/** Registers the datasets under their YAML names, and the metric that only their Gaussian mixtures have. */
 public final class DatasetsModule extends AbstractModule {
     @Override
     protected void configure() {
@@ -16,5 +16,6 @@ public final class DatasetsModule extends AbstractModule {
         datasets.addBinding("image-folder").to(ImageFolder.class);
         datasets.addBinding("hwdb").to(HwdbGnt.class);
         datasets.addBinding("font-hanzi").to(FontHanzi.class);
+        Registries.metrics(binder()).addBinding("mode-coverage").to(ModeCoverage.class);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.djl.ndarray.NDManager;
 import org.gansweep.core.metrics.GaussianMixture;
-import org.gansweep.core.metrics.MixtureMetrics;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.RealSampler;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class GaussianMixturesTest {
             assertFalse(java.util.Arrays.equals(xa, c.next(m, 4000).toFloatArray()));
             // Real data covers every mode and nearly all of it lies within 3 std (99.9 % for a 2-D Gaussian
             // within 3 std per axis is 98.9 % within radius 3 std).
-            var scores = MixtureMetrics.score(xa, mixture, 3, 0.01);
+            var scores = ModeCoverage.score(xa, mixture, 3, 0.01);
             assertEquals(8.0, scores.get("modes_covered"));
             assertEquals(0.989, scores.get("high_quality_fraction"), 0.01);
             assertEquals(0.0, scores.get("kl_divergence"), 0.01);

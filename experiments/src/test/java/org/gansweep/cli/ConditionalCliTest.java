@@ -99,7 +99,7 @@ class ConditionalCliTest {
         Tiny.Result r = Tiny.cli("validate", ring.toString());
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("ring.yaml:4:"), r.err());
-        assertTrue(r.err().contains("is class-conditional and needs a dataset with labels"), r.err());
+        assertTrue(r.err().contains("is class-conditional and needs a dataset with class labels; dataset `gaussian-ring` has none"), r.err());
 
         Path dcgan = Tiny.write(tmp, "dcgan.yaml", """
                 name: bad

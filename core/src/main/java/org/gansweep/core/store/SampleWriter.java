@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.gansweep.core.train.SampleGrid;
 
 /**
  * Saves an evaluation's samples: 2-D points as {@code samples/step_NNNNNN.csv} (x,y per line), images
@@ -15,9 +16,9 @@ import javax.imageio.ImageIO;
  */
 public final class SampleWriter {
     public static final String GRID_LABELS = "grid_labels.csv";
-    public static final int GRID_COLUMNS = 8;
+    public static final int GRID_COLUMNS = SampleGrid.COLUMNS;
     static final int GAP = 2;
-    static final int GRID_TILES = 64;
+    static final int GRID_TILES = SampleGrid.TILES;
 
     private SampleWriter() {}
 

@@ -34,7 +34,7 @@ import org.gansweep.core.plugin.RealSampler;
  * </ul>
  *
  * <p>With a class-conditional architecture, each real batch comes with its labels, the fakes of the step
- * are asked for the same labels, and evaluations ask for {@link #evaluationLabels}.
+ * are asked for the same labels, and evaluations ask for {@link SampleGrid#evaluationLabels}.
  */
 public final class AdversarialTraining {
     private static final int LOSS_WINDOW = 100;
@@ -102,7 +102,7 @@ public final class AdversarialTraining {
             GanStep gan = new GanStep(g, d, new ParameterStore(root, false), s.loss(), s.optimizer(), jointD);
             // Fixed evaluation noise: snapshots at different steps show the same latent points.
             NDArray evalNoise = root.randomNormal(new Shape(t.evalSamples(), s.architecture().noiseDim()));
-            int[] evalLabels = conditional ? evaluationLabels(t.evalSamples(), classes) : null;
+            int[] evalLabels = conditional ? SampleGrid.evaluationLabels(t.evalSamples(), classes) : null;
             Evaluation eval = new Evaluation(evalNoise, evalLabels, conditional ? root.create(evalLabels).oneHot(classes) : null);
 
             Map<String, Double> lastMetrics = new LinkedHashMap<>();
@@ -190,23 +190,6 @@ public final class AdversarialTraining {
     private static int seed32(long seed) {
         return (int) (seed ^ (seed >>> 32));
     }
-
-    /**
-     * The classes a conditional G is asked for at evaluations: the first 64 samples (the saved sample grid,
-     * 8 per row) show 8 classes spread over the label range, 8 variants each, one class per row; the rest
-     * cycle through every class, so metrics see them all.
-     */
-    public static int[] evaluationLabels(int n, int classes) {
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i < GRID ? (int) ((long) (i / GRID_COLUMNS) * classes / GRID_ROWS) % classes : i % classes;
-        }
-        return labels;
-    }
-
-    private static final int GRID_COLUMNS = 8;
-    private static final int GRID_ROWS = 8;
-    private static final int GRID = GRID_COLUMNS * GRID_ROWS;
 
     /** What every evaluation feeds G: fixed noise and, for a conditional G, fixed labels (ids and one-hot). */
     private record Evaluation(NDArray noise, int[] labels, NDArray oneHot) {}

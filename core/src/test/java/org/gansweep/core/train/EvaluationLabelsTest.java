@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class EvaluationLabelsTest {
     @Test
     void theSampleGridShowsEightSpreadClassesOnePerRowAndTheRestCycleThroughAll() {
-        int[] l = AdversarialTraining.evaluationLabels(70, 100);
+        int[] l = SampleGrid.evaluationLabels(70, 100);
         // Rows of the 8x8 grid: classes 0, 12, 25, 37, 50, 62, 75, 87 (r * 100 / 8, rounded down).
         int[] rowClass = {0, 12, 25, 37, 50, 62, 75, 87};
         for (int i = 0; i < 64; i++) {
@@ -17,7 +17,7 @@ class EvaluationLabelsTest {
         }
         assertArrayEquals(new int[] {64, 65, 66, 67, 68, 69}, Arrays.copyOfRange(l, 64, 70));
         // Fewer classes than rows: rows repeat classes; the cycle wraps.
-        int[] few = AdversarialTraining.evaluationLabels(67, 3);
+        int[] few = SampleGrid.evaluationLabels(67, 3);
         assertEquals(0, few[0]);
         assertEquals(0, few[8]); // 1 * 3 / 8 = 0
         assertEquals(1, few[3 * 8]); // 3 * 3 / 8 = 1

@@ -65,7 +65,7 @@ public final class ImageMetrics {
     }
 
     static void requireLabels(DatasetAdapter d) {
-        FieldError.require(d.hasLabels(), "type", "needs a labelled image dataset (fashion-mnist, mnist, cifar10, font-hanzi, hwdb)");
+        FieldError.require(d.hasLabels(), "type", "needs a labelled image dataset (one whose images come with class labels)");
     }
 
     /** {@code classifier-score}: exp(E KL(p(y|x) || p(y))) over {@code splits} parts of the samples. */

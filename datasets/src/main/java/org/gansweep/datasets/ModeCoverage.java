@@ -1,16 +1,17 @@
-package org.gansweep.core.metrics;
+package org.gansweep.datasets;
 
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gansweep.core.metrics.GaussianMixture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.Plugin;
 
 /**
- * Mode metrics for Gaussian mixtures, the usual measures of mode collapse on toy data:
+ * {@code mode-coverage}: mode metrics for Gaussian mixtures, the usual measures of mode collapse on toy data:
  * <ul>
  *   <li>{@code high_quality_fraction}: the fraction of samples within {@code threshold} standard
  *       deviations of some mode;
@@ -20,7 +21,7 @@ import org.gansweep.core.plugin.Plugin;
  *       samples, 0 when G spreads evenly over the modes, log(K) when it sits on one.
  * </ul>
  */
-public final class MixtureMetrics extends Plugin<MixtureMetrics.Params, Metric> {
+public final class ModeCoverage extends Plugin<ModeCoverage.Params, Metric> {
     public static final String MODES_COVERED = "modes_covered";
     public static final String HIGH_QUALITY_FRACTION = "high_quality_fraction";
     public static final String KL_DIVERGENCE = "kl_divergence";
@@ -32,7 +33,7 @@ public final class MixtureMetrics extends Plugin<MixtureMetrics.Params, Metric> 
         }
     }
 
-    public MixtureMetrics() {
+    public ModeCoverage() {
         super(Params.class, "modes_covered, high_quality_fraction, kl_divergence for Gaussian-mixture datasets (threshold in stds, minFraction)");
     }
 

@@ -1,0 +1,179 @@
+package org.gansweep.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The grid's own fields (name, description, paper, seeds, base, axes) and the labels of axis values. */
+final class GridFields {
+    static final List<String> GRID_FIELDS = List.of("name", "description", "paper", "seeds", "base", "axes");
+    static final List<String> SECTIONS = List.of("dataset", "model", "loss", "optimizer", "training", "metrics");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private GridFields() {}
+
+    static String text(JsonNode root, String field, YamlLocator at, GridErrors errors, boolean required) {
+        JsonNode n = root.get(field);
+        if (n == null) {
+            if (required) {
+                errors.add(at.valueAt(""), "missing `" + field + "`");
+            }
+            return null;
+        }
+        if (!n.isTextual()) {
+            errors.add(at.valueAt("/" + field), "`" + field + "` must be a string, got " + GridMessages.describe(n));
+            return null;
+        }
+        return n.asText();
+    }
+
+    static List<Long> seeds(JsonNode n, YamlLocator at, GridErrors errors, String where) {
+        Location loc = at == null ? Location.commandLine(where) : at.valueAt(where);
+        if (n == null) {
+            return List.of(1L);
+        }
+        if (n.isIntegralNumber()) {
+            if (!n.canConvertToLong() || n.asLong() < 1 || n.asLong() > 1000) {
+                errors.add(loc, "`seeds` as a count must be between 1 and 1000, got " + n.asText());
+                return List.of();
+            }
+            List<Long> s = new ArrayList<>();
+            for (long i = 1; i <= n.asLong(); i++) {
+                s.add(i);
+            }
+            return s;
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            errors.add(loc, "`seeds` must be a count or a non-empty list of integers, got " + GridMessages.describe(n));
+            return List.of();
+        }
+        List<Long> s = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode v = n.get(i);
+            Location vl = at == null ? loc : at.valueAt(where + "/" + i);
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+                errors.add(vl, "a seed must be an integer from 0 to " + Long.MAX_VALUE + ", got " + GridMessages.describe(v));
+            } else if (s.contains(v.asLong())) {
+                errors.add(vl, "seed " + v.asLong() + " is listed twice");
+            } else {
+                s.add(v.asLong());
+            }
+        }
+        return s;
+    }
+
+    static Map<String, ArrayNode> axes(JsonNode n, YamlLocator at, GridErrors errors) {
+        Map<String, ArrayNode> axes = new LinkedHashMap<>();
+        if (n == null) {
+            return axes;
+        }
+        if (!n.isObject()) {
+            errors.add(at.valueAt("/axes"), "`axes` must be a mapping from a dotted path (e.g. loss, training.batchSize) to a list of values, got " + GridMessages.describe(n));
+            return axes;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            String p = "/axes/" + key;
+            String head = key.split("\\.", -1)[0];
+            if (!SECTIONS.contains(head) && !key.contains(".") && e.getValue().isArray() && !e.getValue().isEmpty()
+                    && allMappings(e.getValue())) {
+                // A bundle axis: each value sets several paths at once, e.g. the paper's "no batch norm in G
+                // with Adam" against "no batch norm in G or D with RMSProp".
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    JsonNode v = e.getValue().get(i);
+                    for (Iterator<Map.Entry<String, JsonNode>> f = v.fields(); f.hasNext(); ) {
+                        Map.Entry<String, JsonNode> fe = f.next();
+                        String path = fe.getKey();
+                        String ph = path.split("\\.", -1)[0];
+                        if (path.equals("label")) {
+                            if (!fe.getValue().isTextual()) {
+                                errors.add(at.valueAt(p + "/" + i + "/label"), "`label` must be a string, got " + GridMessages.describe(fe.getValue()));
+                            }
+                        } else if (!SECTIONS.contains(ph) || path.contains("..") || path.endsWith(".")) {
+                            errors.add(at.keyAt(p + "/" + i + "/" + path), "in bundle axis `" + key + "`, `" + path
+                                    + "` must be `label` or a dotted path into a trial starting with one of " + String.join(", ", SECTIONS) + GridMessages.suggest(ph, SECTIONS));
+                        }
+                    }
+                }
+                axes.put(key, (ArrayNode) e.getValue());
+                continue;
+            }
+            if (!SECTIONS.contains(head) || key.contains("..") || key.endsWith(".") || key.contains("/")) {
+                errors.add(at.keyAt(p), "axis `" + key + "` must be a dotted path into a trial, starting with one of " + String.join(", ", SECTIONS) + GridMessages.suggest(head, SECTIONS)
+                        + ", or a bundle axis: a list of mappings from such paths to values, with an optional `label`");
+            } else if (!e.getValue().isArray()) {
+                errors.add(at.valueAt(p), "axis `" + key + "` must be a list of values, got " + GridMessages.describe(e.getValue()));
+            } else if (e.getValue().isEmpty()) {
+                errors.add(at.valueAt(p), "axis `" + key + "` is empty: give at least one value, or remove the axis");
+            } else {
+                axes.put(key, (ArrayNode) e.getValue());
+            }
+        }
+        return axes;
+    }
+
+    static boolean allMappings(JsonNode list) {
+        for (JsonNode v : list) {
+            if (!v.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isBundle(String axis) {
+        return !SECTIONS.contains(axis.split("\\.", -1)[0]);
+    }
+
+    /** A short readable name for an axis value: its `label`, a type name, or its leaf values. */
+    static String label(String axis, JsonNode value) {
+        String leaf = axis.substring(axis.lastIndexOf('.') + 1);
+        if (value.isObject() && value.has("label") && value.get("label").isTextual()) {
+            return value.get("label").asText();
+        }
+        if (value.isObject()) {
+            List<String> parts = new ArrayList<>();
+            if (value.has("type")) {
+                parts.add(value.get("type").asText());
+            }
+            flatten("", value, parts);
+            return parts.isEmpty() ? leaf : String.join("-", parts);
+        }
+        if (value.isTextual() && SECTIONS.contains(axis)) {
+            return value.asText();
+        }
+        return leaf + "=" + scalar(value);
+    }
+
+    static void flatten(String prefix, JsonNode node, List<String> out) {
+        node.fields().forEachRemaining(f -> {
+            if (f.getKey().equals("type") && prefix.isEmpty()) {
+                return;
+            }
+            String name = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
+            if (f.getValue().isObject()) {
+                flatten(name, f.getValue(), out);
+            } else {
+                out.add(name + "=" + scalar(f.getValue()));
+            }
+        });
+    }
+
+    static String scalar(JsonNode v) {
+        if (v.isFloatingPointNumber()) {
+            return v.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    static String sanitize(String s) {
+        String clean = s.replace("=", "").replaceAll("[\\s()/,]+", "-").replaceAll("[^A-Za-z0-9._-]", "");
+        return clean.length() > 80 ? clean.substring(0, 80) : clean;
+    }
+}

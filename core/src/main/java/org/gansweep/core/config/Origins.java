@@ -1,0 +1,53 @@
+package org.gansweep.core.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where each part of an expanded trial came from: an axis value, an override, or the base template. */
+final class Origins {
+    private final YamlLocator at;
+    private final List<String[]> rules = new ArrayList<>(); // {trialPrefix, gridPrefix or null, argument or null}
+
+    Origins(YamlLocator at) {
+        this.at = at;
+    }
+
+    void add(String trialPrefix, String gridPrefix, String argument) {
+        rules.add(new String[] {trialPrefix, gridPrefix, argument});
+    }
+
+    Location value(String pointer) {
+        return locate(pointer, true);
+    }
+
+    Location key(String pointer) {
+        return locate(pointer, false);
+    }
+
+    private Location locate(String pointer, boolean value) {
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            String[] r = rules.get(i);
+            if (pointer.equals(r[0]) || pointer.startsWith(r[0] + "/")) {
+                if (r[2] != null) {
+                    return Location.commandLine(r[2]);
+                }
+                String g = r[1] + pointer.substring(r[0].length());
+                if (at.has(g) || pointer.equals(r[0])) {
+                    return value ? at.valueAt(g) : at.keyAt(g);
+                }
+            }
+        }
+        String g = "/base" + pointer;
+        if (!at.has(g)) {
+            // Not in the template: made by a dotted path that runs through it (a bundle's
+            // `model.generatr.batchNorm` makes `model/generatr`), so point at that path.
+            for (int i = rules.size() - 1; i >= 0; i--) {
+                String[] r = rules.get(i);
+                if (r[0].startsWith(pointer + "/")) {
+                    return r[2] != null ? Location.commandLine(r[2]) : at.keyAt(r[1]);
+                }
+            }
+        }
+        return value ? at.valueAt(g) : at.keyAt(g);
+    }
+}
