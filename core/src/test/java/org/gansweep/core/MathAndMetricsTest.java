@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import org.gansweep.core.config.ConfigHash;
 import org.gansweep.core.config.Location;
 import org.gansweep.core.config.Yaml;

@@ -1,7 +1,5 @@
 package org.gansweep.datasets;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -27,8 +25,8 @@ final class GaussianMixtureData implements DatasetAdapter {
     }
 
     @Override
-    public Optional<GaussianMixture> mixture() {
-        return Optional.of(mixture);
+    public <T> Optional<T> capability(Class<T> kind) {
+        return kind == GaussianMixture.class ? Optional.of(kind.cast(mixture)) : Optional.empty();
     }
 
     @Override

@@ -53,12 +53,12 @@ public final class ModeCoverage extends Plugin<ModeCoverage.Params, Metric> {
 
             @Override
             public void check(DatasetAdapter dataset, org.gansweep.core.plugin.Architecture model) {
-                FieldError.require(dataset.mixture().isPresent(), "type", "needs a Gaussian-mixture dataset (gaussian-ring, gaussian-grid)");
+                FieldError.require(dataset.capability(GaussianMixture.class).isPresent(), "type", "needs a Gaussian-mixture dataset (gaussian-ring, gaussian-grid)");
             }
 
             @Override
             public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
-                return score(samples.toFloatArray(), dataset.mixture().orElseThrow(), p.threshold(), p.minFraction());
+                return score(samples.toFloatArray(), dataset.capability(GaussianMixture.class).orElseThrow(), p.threshold(), p.minFraction());
             }
         };
     }

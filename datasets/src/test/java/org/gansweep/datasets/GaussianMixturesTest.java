@@ -32,7 +32,7 @@ class GaussianMixturesTest {
     @Test
     void samplesAreSeededAndLieOnTheModes() {
         DatasetAdapter ring = new GaussianRing().create(new GaussianRing.Params(8, 2.0, 0.02));
-        GaussianMixture mixture = ring.mixture().orElseThrow();
+        GaussianMixture mixture = ring.capability(GaussianMixture.class).orElseThrow();
         try (NDManager m = NDManager.newBaseManager(); RealSampler a = ring.open(7); RealSampler b = ring.open(7); RealSampler c = ring.open(8)) {
             float[] xa = a.next(m, 4000).toFloatArray();
             assertArrayEquals(xa, b.next(m, 4000).toFloatArray());

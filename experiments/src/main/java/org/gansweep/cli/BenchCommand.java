@@ -1,6 +1,7 @@
 package org.gansweep.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.config.Yaml;
 import org.gansweep.core.plugin.PluginCatalog;
@@ -29,6 +31,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", description = "Time each trial for N steps; one JSON line per trial with steps_per_second and peak_memory_mb.")
 final class BenchCommand implements Callable<Integer> {
+    private final PluginCatalog catalog;
+    private final GridLoader loader;
+
+    @Inject
+    BenchCommand(PluginCatalog catalog) {
+        this.catalog = catalog;
+        this.loader = new GridLoader(catalog);
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,11 +69,10 @@ final class BenchCommand implements Callable<Integer> {
         overrides.add("training.steps=" + steps);
         ExperimentGrid g;
         try {
-            g = Grids.load(grid, overrides);
+            g = Grids.load(loader, grid, overrides);
         } catch (ConfigException e) {
             return Grids.printErrors(e, spec.commandLine().getErr());
         }
-        PluginCatalog catalog = Main.injector().getInstance(PluginCatalog.class);
         for (Trial t : g.trials()) {
             resetPeakMemory();
             AdversarialTraining.Setup setup = TrialParts.setup(catalog, t.config(), false);

@@ -8,7 +8,6 @@ import java.util.List;
 import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.GridLoader;
-import org.gansweep.core.plugin.PluginCatalog;
 
 /** Loads the grid a command names, or the built-in default experiment. */
 final class Grids {
@@ -16,19 +15,15 @@ final class Grids {
 
     private Grids() {}
 
-    static GridLoader loader() {
-        return new GridLoader(Main.injector().getInstance(PluginCatalog.class));
-    }
-
-    static ExperimentGrid load(Path grid, List<String> overrides) throws ConfigException {
+    static ExperimentGrid load(GridLoader loader, Path grid, List<String> overrides) throws ConfigException {
         if (grid != null) {
-            return loader().load(grid, overrides);
+            return loader.load(grid, overrides);
         }
         try (InputStream in = Grids.class.getResourceAsStream("/grids/" + DEFAULT)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in grid " + DEFAULT + " is missing from the jar");
             }
-            return loader().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "builtin:experiments/" + DEFAULT, overrides);
+            return loader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "builtin:experiments/" + DEFAULT, overrides);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package org.gansweep.cli;
 
+import com.google.inject.Inject;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,13 +13,21 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = "Every registered loss, architecture, dataset, optimizer, metric and figure, with its parameters and defaults.")
 final class ListCommand implements Callable<Integer> {
+    private final PluginCatalog catalog;
+    private final FigureCatalog figures;
+
+    @Inject
+    ListCommand(PluginCatalog catalog, FigureCatalog figures) {
+        this.catalog = catalog;
+        this.figures = figures;
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        PluginCatalog catalog = Main.injector().getInstance(PluginCatalog.class);
         for (Kind kind : Kind.values()) {
             out.println(kind.section() + ":");
             for (Map.Entry<String, Plugin<?, ?>> e : catalog.of(kind).entrySet()) {
@@ -32,7 +41,7 @@ final class ListCommand implements Callable<Integer> {
             }
         }
         out.println("figures:");
-        for (var f : Main.injector().getInstance(FigureCatalog.class).figures().entrySet()) {
+        for (var f : figures.figures().entrySet()) {
             out.printf("  %-16s %s%n", f.getKey(), f.getValue().description());
         }
         return 0;

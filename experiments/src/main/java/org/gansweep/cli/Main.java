@@ -31,7 +31,15 @@ public final class Main implements Runnable {
     /** Runs the CLI in this JVM (tests call this) and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         org.gansweep.core.train.CpuCodePaths.apply();
-        CommandLine cl = new CommandLine(new Main());
+        // The injector is asked here once: picocli builds every command through it, so commands take what
+        // they need (the plug-in catalog, the report builder) in their constructors.
+        Injector in = injector();
+        CommandLine cl = new CommandLine(Main.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type.getName().startsWith("org.gansweep.") ? in.getInstance(type) : CommandLine.defaultFactory().create(type);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -42,6 +50,7 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** The one injector of this JVM (tests reach plug-ins through it too). */
     static Injector injector() {
         if (injector == null) {
             synchronized (Main.class) {

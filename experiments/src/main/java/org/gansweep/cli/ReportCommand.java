@@ -1,5 +1,6 @@
 package org.gansweep.cli;
 
+import com.google.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,6 +11,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", description = "Rebuild the report of DIR/EXPERIMENT from its stored results alone.")
 final class ReportCommand implements Callable<Integer> {
+    private final ReportBuilder reports;
+
+    @Inject
+    ReportCommand(ReportBuilder reports) {
+        this.reports = reports;
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -27,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("gansweep: " + dir + " is not an experiment folder (it has no trials/); give runs/NAME");
             return 2;
         }
-        ReportBuilder.Report report = Main.injector().getInstance(ReportBuilder.class).build(dir);
+        ReportBuilder.Report report = reports.build(dir);
         for (String d : report.damaged()) {
             spec.commandLine().getErr().println("damaged: " + d);
         }

@@ -1,14 +1,15 @@
 package org.gansweep.cli;
 
+import com.google.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
-import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.sweep.SweepRunner;
@@ -25,6 +26,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reproduce", description = "Re-run a trial from its stored config and report whether every metric matches (exit 0) or not (exit 1).")
 final class ReproduceCommand implements Callable<Integer> {
+    private final PluginCatalog catalog;
+    private final GridLoader loader;
+
+    @Inject
+    ReproduceCommand(PluginCatalog catalog) {
+        this.catalog = catalog;
+        this.loader = new GridLoader(catalog);
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +64,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         Trial trial;
         try {
-            trial = SweepRunner.readTrial(Grids.loader(), dir);
+            trial = SweepRunner.readTrial(loader, dir);
         } catch (org.gansweep.core.config.ConfigException e) {
             return Grids.printErrors(e, err);
         } catch (java.io.IOException e) {
@@ -69,7 +79,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         Files.createDirectories(target);
         Files.copy(dir.resolve(TrialFolder.CONFIG), target.resolve(TrialFolder.CONFIG));
-        Summary again = new TrialRunner(Main.injector().getInstance(PluginCatalog.class)).run(trial, target, new TrainingListener() {});
+        Summary again = new TrialRunner(catalog).run(trial, target, new TrainingListener() {});
 
         int differences = inspection.problems().size();
         out.printf("trial %s (config hash %s), seed %d%n", trial.id(), trial.hash(), trial.seed());

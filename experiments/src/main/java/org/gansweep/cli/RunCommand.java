@@ -1,5 +1,6 @@
 package org.gansweep.cli;
 
+import com.google.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.sweep.SweepRunner;
@@ -18,6 +20,17 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = "Run a sweep (skipping finished trials), then write its report.")
 final class RunCommand implements Callable<Integer> {
+    private final PluginCatalog catalog;
+    private final ReportBuilder reports;
+    private final GridLoader loader;
+
+    @Inject
+    RunCommand(PluginCatalog catalog, ReportBuilder reports) {
+        this.catalog = catalog;
+        this.reports = reports;
+        this.loader = new GridLoader(catalog);
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,11 +60,11 @@ final class RunCommand implements Callable<Integer> {
         }
         ExperimentGrid g;
         try {
-            g = Grids.load(grid, sets);
+            g = Grids.load(loader, grid, sets);
         } catch (ConfigException e) {
             return Grids.printErrors(e, err);
         }
-        SweepRunner runner = new SweepRunner(Main.injector().getInstance(PluginCatalog.class), new JvmWorkerLauncher());
+        SweepRunner runner = new SweepRunner(catalog, new JvmWorkerLauncher());
         SweepRunner.Outcome o;
         try (ConsoleProgress progress = new ConsoleProgress(err)) {
             o = runner.run(g, out, workers, progress);
@@ -65,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ReportBuilder.Report report;
         try {
-            report = Main.injector().getInstance(ReportBuilder.class).build(o.dir());
+            report = reports.build(o.dir());
         } catch (IOException e) {
             err.println("gansweep: the trials are stored but the report could not be written: " + e
                     + "; run `gansweep report " + o.dir() + "` once the problem is fixed");

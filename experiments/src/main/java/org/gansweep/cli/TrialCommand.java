@@ -1,8 +1,10 @@
 package org.gansweep.cli;
 
+import com.google.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.Summary;
@@ -17,6 +19,15 @@ import picocli.CommandLine.Spec;
 /** The worker process of a parallel sweep: trains one trial folder prepared by {@code run}. */
 @Command(name = "trial", hidden = true, description = "Train one prepared trial folder (used by run --workers N).")
 final class TrialCommand implements Callable<Integer> {
+    private final PluginCatalog catalog;
+    private final GridLoader loader;
+
+    @Inject
+    TrialCommand(PluginCatalog catalog) {
+        this.catalog = catalog;
+        this.loader = new GridLoader(catalog);
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +46,7 @@ final class TrialCommand implements Callable<Integer> {
         }
         Trial t;
         try {
-            t = SweepRunner.readTrial(Grids.loader(), dir);
+            t = SweepRunner.readTrial(loader, dir);
         } catch (org.gansweep.core.config.ConfigException e) {
             return Grids.printErrors(e, spec.commandLine().getErr());
         } catch (java.io.IOException e) {
@@ -44,7 +55,7 @@ final class TrialCommand implements Callable<Integer> {
         }
         int total = t.config().training().steps();
         int every = Math.max(1, total / 100);
-        Summary s = new TrialRunner(Main.injector().getInstance(PluginCatalog.class)).run(t, dir, new TrainingListener() {
+        Summary s = new TrialRunner(catalog).run(t, dir, new TrainingListener() {
             @Override
             public void onStep(int step) {
                 if (step % every == 0 || step == total) {

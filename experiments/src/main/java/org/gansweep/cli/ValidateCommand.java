@@ -1,12 +1,15 @@
 package org.gansweep.cli;
 
+import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.config.Trial;
+import org.gansweep.core.plugin.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,6 +17,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "validate", description = "Check a grid and print its trials; errors as file:line:column: message (exit 2).")
 final class ValidateCommand implements Callable<Integer> {
+    private final GridLoader loader;
+
+    @Inject
+    ValidateCommand(PluginCatalog catalog) {
+        this.loader = new GridLoader(catalog);
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -28,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         ExperimentGrid g;
         try {
-            g = Grids.load(grid, sets);
+            g = Grids.load(loader, grid, sets);
         } catch (ConfigException e) {
             return Grids.printErrors(e, spec.commandLine().getErr());
         }

@@ -21,7 +21,7 @@ class GridLoaderTest {
 
     @Test
     void defaultExperimentIsThreeLossesTimesThreeSeeds() throws Exception {
-        ExperimentGrid g = Grids.load(null, List.of());
+        ExperimentGrid g = Grids.load(Tiny.loader(), null, List.of());
         assertEquals("ring", g.name());
         assertEquals(9, g.trials().size());
         Set<String> settings = g.trials().stream().map(Trial::settingName).collect(Collectors.toSet());

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.DatasetAdapter;
-import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 

@@ -2,7 +2,6 @@ package org.gansweep.core.plugin;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.Optional;
-import org.gansweep.core.metrics.GaussianMixture;
 
 /** A source of real samples, in the range the generator produces. */
 public interface DatasetAdapter {
@@ -12,8 +11,12 @@ public interface DatasetAdapter {
     /** Opens a seeded stream of training batches. */
     RealSampler open(long seed);
 
-    /** The mixture's components, for datasets that are Gaussian mixtures (mode metrics, density plots). */
-    default Optional<GaussianMixture> mixture() {
+    /**
+     * What else this dataset can say about itself, asked by type: a Gaussian mixture gives its components
+     * (for mode metrics and density plots) as a {@code GaussianMixture}. Empty when it has no such thing.
+     * Core asks for capabilities; it never lists datasets by name.
+     */
+    default <T> Optional<T> capability(Class<T> kind) {
         return Optional.empty();
     }
 

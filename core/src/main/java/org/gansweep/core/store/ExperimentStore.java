@@ -11,10 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One experiment's folder, {@code DIR/EXPERIMENT/}, held under a lock so that two sweeps never write it

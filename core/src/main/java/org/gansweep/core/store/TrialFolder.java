@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gansweep.core.config.Yaml;
@@ -300,108 +297,15 @@ public final class TrialFolder {
      * where it went. Nothing is deleted.
      */
     public Path setAside(String why) throws IOException {
-        Path experiment = dir.getParent().getParent();
-        Path target = freshAside(experiment, id());
-        Files.createDirectories(target.getParent());
-        Files.move(dir, target);
-        if (Files.isDirectory(target)) {
-            AtomicFiles.write(target.resolve("SET-ASIDE.txt"), "set aside by gansweep at " + LocalDateTime.now() + ": " + why + "\n");
-        }
-        return target;
+        return SetAside.wholeFolder(this, why);
     }
 
     /**
-     * Before a failed or interrupted trial runs again: what an earlier attempt wrote is replaced, so it goes;
-     * anything else there (a file gansweep does not write, a folder where it writes a file) is moved aside,
-     * never deleted. With a checkpoint, the metrics and samples stay: the trial resumes and trims them.
+     * Before a failed or interrupted trial runs again: what an earlier attempt wrote goes; anything else is
+     * moved aside, never deleted ({@link SetAside#clearForRetry}).
      */
     public void clearForRetry() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        boolean resumable = Files.exists(checkpoint()) || Files.exists(dir.resolve(CHECKPOINT + ".new"));
-        Set<String> keep = resumable
-                ? Set.of(CONFIG, IDENTITY, CHECKPOINT, CHECKPOINT + ".new", METRICS, SAMPLES)
-                : Set.of(CONFIG, IDENTITY);
-        List<Path> top;
-        try (Stream<Path> list = Files.list(dir)) {
-            top = list.sorted().toList();
-        }
-        Aside aside = new Aside();
-        for (Path p : top) {
-            String name = p.getFileName().toString();
-            boolean ownFile = OWN_FILES.contains(name) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            boolean ownDir = OWN_DIRS.contains(name) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            if (keep.contains(name) && (ownFile || ownDir)) {
-                if (name.equals(SAMPLES)) {
-                    moveForeign(p, aside, SAMPLES + "/");
-                }
-                continue;
-            }
-            if (ownFile) {
-                Files.delete(p);
-            } else if (ownDir) {
-                moveForeign(p, aside, name + "/");
-                deleteOwnTree(p);
-            } else {
-                Files.move(p, aside.dir().resolve(name));
-            }
-        }
-    }
-
-    /** gansweep's own files at the top of a trial folder, and its own folders. */
-    private static final Set<String> OWN_FILES = Set.of(SUMMARY, CONFIG, IDENTITY, METRICS, WORKER_LOG);
-    private static final Set<String> OWN_DIRS = Set.of(SAMPLES, CHECKPOINT, CHECKPOINT + ".new");
-    /** What gansweep writes inside samples/ and checkpoint folders. */
-    private static final java.util.regex.Pattern OWN_INSIDE = java.util.regex.Pattern.compile(
-            "step_\\d{6}\\.(csv|png)|grid_labels\\.csv|(generator|discriminator)\\.(params|optimizer)|state\\.json|\\.[^/]*\\.tmp");
-
-    /** The set-aside folder of this trial, made on first use. */
-    private final class Aside {
-        private Path dir;
-
-        Path dir() throws IOException {
-            if (dir == null) {
-                dir = freshAside(TrialFolder.this.dir.getParent().getParent(), id());
-                Files.createDirectories(dir);
-            }
-            return dir;
-        }
-    }
-
-    /** Moves whatever in {@code folder} gansweep did not write there to the set-aside folder, under {@code prefix}. */
-    private static void moveForeign(Path folder, Aside aside, String prefix) throws IOException {
-        List<Path> inside;
-        try (Stream<Path> s = Files.list(folder)) {
-            inside = s.sorted().toList();
-        }
-        for (Path f : inside) {
-            String n = f.getFileName().toString();
-            if (!(OWN_INSIDE.matcher(n).matches() && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
-                Path target = aside.dir().resolve(prefix + n);
-                Files.createDirectories(target.getParent());
-                Files.move(f, target);
-            }
-        }
-    }
-
-    /** Deletes a folder of gansweep's own files (foreign ones were moved out first). */
-    private static void deleteOwnTree(Path p) throws IOException {
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
-    }
-
-    private static Path freshAside(Path experiment, String id) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path base = experiment.resolve(SET_ASIDE).resolve(id + "." + stamp);
-        Path target = base;
-        for (int i = 2; Files.exists(target); i++) {
-            target = Path.of(base + "-" + i);
-        }
-        return target;
+        SetAside.clearForRetry(this);
     }
 
     private static String firstLine(String s) {

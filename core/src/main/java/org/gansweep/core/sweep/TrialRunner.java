@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
-import org.gansweep.core.store.AtomicFiles;
-import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Provenance;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;

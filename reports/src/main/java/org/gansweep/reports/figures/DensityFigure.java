@@ -43,13 +43,13 @@ public final class DensityFigure implements Figure {
         double extent = 0;
         double bandwidth = 0;
         for (List<TrialResult> seeds : results.bySetting().values()) {
-            TrialResult t = seeds.stream().filter(r -> r.dataset().mixture().isPresent() && !r.samples("csv").isEmpty())
+            TrialResult t = seeds.stream().filter(r -> r.dataset().capability(GaussianMixture.class).isPresent() && !r.samples("csv").isEmpty())
                     .min((a, b) -> Long.compare(a.trial().seed(), b.trial().seed())).orElse(null);
             if (t == null) {
                 continue;
             }
             if (mixture == null) {
-                mixture = t.dataset().mixture().get();
+                mixture = t.dataset().capability(GaussianMixture.class).get();
                 extent = extent(mixture);
                 bandwidth = Math.max(mixture.std(), 2 * extent / 100);
             }
