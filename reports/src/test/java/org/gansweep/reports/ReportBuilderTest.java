@@ -1,0 +1,128 @@
+package org.gansweep.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gansweep.core.CoreModule;
+import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.GridLoader;
+import org.gansweep.core.config.Trial;
+import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.core.store.Summary;
+import org.gansweep.core.store.TrialFolder;
+import org.gansweep.core.train.TrialStatus;
+import org.gansweep.datasets.DatasetsModule;
+import org.gansweep.losses.LossesModule;
+import org.gansweep.models.ModelsModule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report of a small experiment stored by hand (no training): its tables against values computed here,
+ * one golden table byte for byte, and the figures it draws.
+ */
+class ReportBuilderTest {
+    static final String GRID = """
+            name: stored
+            description: a stored ring experiment for report tests
+            seeds: [1, 2]
+            base:
+              dataset: {type: gaussian-ring, modes: 8, radius: 2.0, std: 0.02}
+              model: {type: mlp, noiseDim: 4, generator: {hidden: [8]}, discriminator: {hidden: [8]}}
+              training: {steps: 20, batchSize: 8, evalEvery: 10, evalSamples: 16}
+              metrics: [mode-coverage]
+            axes:
+              loss: [gan, lsgan-pearson]
+            """;
+
+    static Injector injector;
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void plugins() {
+        injector = Guice.createInjector(new CoreModule(), new LossesModule(), new ModelsModule(), new DatasetsModule(), new ReportsModule());
+    }
+
+    /** Writes the experiment: per trial its config, metrics.csv, one sample file and a summary with these values. */
+    private Path store(Map<String, Double> modes, Map<String, TrialStatus> status) throws Exception {
+        ExperimentGrid grid = new GridLoader(injector.getInstance(PluginCatalog.class)).parse(GRID, "grid.yaml", List.of());
+        Path dir = tmp.resolve("stored");
+        Files.createDirectories(dir.resolve("trials"));
+        Files.writeString(dir.resolve("grid.yaml"), GRID);
+        for (Trial t : grid.trials()) {
+            TrialFolder f = new TrialFolder(dir.resolve("trials").resolve(t.id()));
+            f.writeConfig(t);
+            Files.writeString(f.metrics(), "step,d_loss,g_loss,modes_covered,high_quality_fraction,kl_divergence\n"
+                    + "0,,,1,0.5,2.0\n10,1.2,0.8,,,\n20,1.0,0.9," + modes.get(t.label()) + ",0.9,0.1\n");
+            Files.createDirectories(f.samples());
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                double a = 2 * Math.PI * i / 16;
+                pts.append(2 * Math.cos(a)).append(',').append(2 * Math.sin(a)).append('\n');
+            }
+            Files.writeString(f.samples().resolve("step_000020.csv"), pts.toString());
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("d_loss", 1.0);
+            metrics.put("g_loss", t.label().startsWith("gan") ? 0.5 : 0.25);
+            metrics.put("modes_covered", modes.get(t.label()));
+            TrialStatus st = status.getOrDefault(t.label(), TrialStatus.completed);
+            f.writeSummary(new Summary(t.id(), st, metrics, t.seed(), 20, 1.5, st == TrialStatus.diverged ? 17 : null, null,
+                    t.setting(), t.hash(), Map.of(), null));
+        }
+        return dir;
+    }
+
+    @Test
+    void theSummaryTableIsTheGoldenOneAndCountsDivergedSeedsWithoutAveragingThem() throws Exception {
+        Path dir = store(Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 3.0),
+                Map.of("lsgan-pearson_s2", TrialStatus.diverged));
+        ExperimentResults results = ExperimentResults.load(dir, injector.getInstance(PluginCatalog.class));
+        assertEquals(4, results.trials().size());
+        assertTrue(results.damaged().isEmpty(), results.damaged().toString());
+        // gan: modes 6 and 8 -> mean 7, sample std sqrt(2); g_loss 0.5 twice -> std 0.
+        // lsgan-pearson: the diverged seed is counted, not averaged: one value, no std.
+        String golden = """
+                setting,seeds,completed,diverged,failed,modes_covered_mean,modes_covered_std,d_loss_mean,d_loss_std,g_loss_mean,g_loss_std
+                loss=gan,2,2,0,0,7.0,1.4142135623730951,1.0,0.0,0.5,0.0
+                loss=lsgan-pearson,2,1,1,0,8.0,,1.0,,0.25,
+                """;
+        assertEquals(golden, new SummaryTable(results).csv());
+
+        ReportBuilder.Report report = injector.getInstance(ReportBuilder.class).build(dir);
+        assertTrue(report.damaged().isEmpty());
+        assertEquals(golden, Files.readString(dir.resolve("report/tables/summary.csv")));
+        String html = Files.readString(report.index());
+        assertTrue(html.contains("7 ± 1.414"), html);
+        assertTrue(html.contains("diverged at step 17"), html);
+        assertFalse(html.contains("class=\"damaged\""), html);
+        for (String fig : List.of("density", "loss-curves")) {
+            Path png = dir.resolve("report/figures/" + fig + ".png");
+            assertTrue(Files.size(png) > 1000, fig + " was drawn");
+            assertTrue(html.contains("figures/" + fig + ".png"), html);
+        }
+    }
+
+    @Test
+    void aTrialWhoseMetricsChangedIsListedAndLeftOut() throws Exception {
+        Path dir = store(Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 8.0), Map.of());
+        Path altered;
+        try (var s = Files.list(dir.resolve("trials"))) {
+            altered = s.sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(altered.resolve("metrics.csv"), Files.readString(altered.resolve("metrics.csv")).replace("1.2", "1.3"));
+        ReportBuilder.Report report = injector.getInstance(ReportBuilder.class).build(dir);
+        assertEquals(1, report.damaged().size(), report.damaged().toString());
+        assertTrue(report.damaged().get(0).startsWith(altered.getFileName() + ": metrics.csv changed"), report.damaged().toString());
+        assertTrue(Files.readString(dir.resolve("report/tables/summary.csv")).contains("loss=gan,1,1,0,0,8.0,"));
+    }
+}
