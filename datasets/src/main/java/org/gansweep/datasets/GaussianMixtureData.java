@@ -8,8 +8,8 @@ import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.RealSampler;
 
 /**
- * Samples from an equal-weight mixture of isotropic 2-D Gaussians, drawn in Java from a seeded
- * SplittableRandom: the same seed gives the same batches on every machine.
+ * Samples from a mixture of isotropic 2-D Gaussians (each mode drawn with its weight), in Java from a
+ * seeded SplittableRandom: the same seed gives the same batches on every machine.
  */
 final class GaussianMixtureData implements DatasetAdapter {
     private static final Shape POINT = new Shape(2);
@@ -35,20 +35,48 @@ final class GaussianMixtureData implements DatasetAdapter {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
         double[][] centers = mixture.centers();
         double std = mixture.std();
+        double[] cumulative = cumulative(mixture.weights());
         return (manager, batch) -> {
-            float[] xy = sample(random, centers, std, batch);
+            float[] xy = sample(random, centers, cumulative, std, batch);
             return manager.create(xy, new Shape(batch, 2));
         };
     }
 
-    static float[] sample(SplittableRandom random, double[][] centers, double std, int n) {
+    /** Running sums of the weights; null when they are all equal (a mode is then one nextInt, as before). */
+    static double[] cumulative(double[] weights) {
+        boolean equal = true;
+        for (double w : weights) {
+            equal &= w == weights[0];
+        }
+        if (equal) {
+            return null;
+        }
+        double[] c = new double[weights.length];
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += weights[i];
+            c[i] = sum;
+        }
+        return c;
+    }
+
+    static float[] sample(SplittableRandom random, double[][] centers, double[] cumulative, double std, int n) {
         float[] xy = new float[2 * n];
         for (int i = 0; i < n; i++) {
-            double[] c = centers[random.nextInt(centers.length)];
+            double[] c = centers[cumulative == null ? random.nextInt(centers.length) : pick(cumulative, random.nextDouble() * cumulative[cumulative.length - 1])];
             xy[2 * i] = (float) (c[0] + std * random.nextGaussian());
             xy[2 * i + 1] = (float) (c[1] + std * random.nextGaussian());
         }
         return xy;
+    }
+
+    private static int pick(double[] cumulative, double u) {
+        for (int i = 0; i < cumulative.length - 1; i++) {
+            if (u < cumulative[i]) {
+                return i;
+            }
+        }
+        return cumulative.length - 1;
     }
 
 }

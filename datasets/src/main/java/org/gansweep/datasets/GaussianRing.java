@@ -6,12 +6,15 @@ import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Plugin;
 
 /**
- * {@code modes} Gaussians of standard deviation {@code std} evenly spaced on a circle of {@code radius}
- * (the first at angle 0): the mixture of the LSGAN paper's stability experiment, 8 modes, radius 2, std 0.02.
+ * {@code modes} Gaussians of standard deviation {@code std} evenly spaced on a circle of {@code radius}: mode k
+ * is at angle 2 pi k / modes, counted counter-clockwise from the positive x axis (mode 0 at (radius, 0)).
+ * {@code weights} gives each mode's relative probability (default equal). The LSGAN authors' sampler picks one
+ * of 9 angles linspace(0, 2 pi, 9), whose first and last are the same point: 8 modes with weights
+ * [2, 1, 1, 1, 1, 1, 1, 1] (their angles run clockwise from the y axis; the set of modes is the same).
  */
 public final class GaussianRing extends Plugin<GaussianRing.Params, DatasetAdapter> {
 
-    public record Params(Integer modes, Double radius, Double std) {
+    public record Params(Integer modes, Double radius, Double std, java.util.List<Double> weights) {
         public Params {
             modes = modes == null ? 8 : modes;
             radius = radius == null ? 2.0 : radius;
@@ -20,7 +23,7 @@ public final class GaussianRing extends Plugin<GaussianRing.Params, DatasetAdapt
     }
 
     public GaussianRing() {
-        super(Params.class, "2-D Gaussians on a circle (modes, radius, std)");
+        super(Params.class, "2-D Gaussians on a circle (modes, radius, std, weights: relative mode weights, default equal; mode k at angle 2 pi k / modes from +x)");
     }
 
     @Override
@@ -28,6 +31,22 @@ public final class GaussianRing extends Plugin<GaussianRing.Params, DatasetAdapt
         FieldError.require(p.modes() >= 1 && p.modes() <= 1000, "modes", "must be between 1 and 1000, got " + p.modes());
         FieldError.positive("radius", p.radius());
         FieldError.positive("std", p.std());
+        if (p.weights() != null) {
+            FieldError.require(p.weights().size() == p.modes(), "weights", "needs one weight per mode (" + p.modes() + "), got " + p.weights().size());
+            for (int i = 0; i < p.weights().size(); i++) {
+                Double w = p.weights().get(i);
+                FieldError.require(w != null && Double.isFinite(w) && w > 0, "weights." + i, "must be a positive number, got " + w);
+            }
+        }
+    }
+
+    /** The weights as probabilities (null: equal). */
+    static double[] probabilities(java.util.List<Double> weights) {
+        if (weights == null) {
+            return null;
+        }
+        double sum = weights.stream().mapToDouble(Double::doubleValue).sum();
+        return weights.stream().mapToDouble(w -> w / sum).toArray();
     }
 
     public static double[][] centers(int modes, double radius) {
@@ -41,6 +60,6 @@ public final class GaussianRing extends Plugin<GaussianRing.Params, DatasetAdapt
 
     @Override
     protected DatasetAdapter build(Params p) {
-        return new GaussianMixtureData(new GaussianMixture(centers(p.modes(), p.radius()), p.std()));
+        return new GaussianMixtureData(new GaussianMixture(centers(p.modes(), p.radius()), p.std(), probabilities(p.weights())));
     }
 }

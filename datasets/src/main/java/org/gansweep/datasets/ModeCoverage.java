@@ -17,7 +17,8 @@ import org.gansweep.core.plugin.Plugin;
  *       deviations of some mode;
  *   <li>{@code modes_covered}: modes that hold at least {@code minFraction} of all samples among their
  *       high-quality samples;
- *   <li>{@code kl_divergence}: KL(p || uniform) of the histogram of nearest-mode assignments of all
+ *   <li>{@code kl_divergence}: KL(p || w) of the histogram p of nearest-mode assignments of all samples
+ *       against the modes' weights w (uniform unless the dataset gives weights);
  *       samples, 0 when G spreads evenly over the modes, log(K) when it sits on one.
  * </ul>
  */
@@ -108,7 +109,7 @@ public final class ModeCoverage extends Plugin<ModeCoverage.Params, Metric> {
         for (int c = 0; c < k; c++) {
             if (nearest[c] > 0) {
                 double pc = (double) nearest[c] / assigned;
-                kl += pc * Math.log(pc * k);
+                kl += pc * Math.log(pc / mixture.weights()[c]);
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();

@@ -155,7 +155,7 @@ class ChineseCharactersTest {
         assertEquals(List.of("甲", "乙"), new FontHanzi().create(new FontHanzi.Params("甲乙", null, null, 32, 4, 1.0, 0L)).classNames());
         assertEquals("Ankle boot", new FashionMnist().create(new FashionMnist.Params(null, null, null)).classNames().get(9));
         assertEquals("truck", new Cifar10().create(new Cifar10.Params("x", null, null)).classNames().get(9));
-        assertTrue(new GaussianRing().create(new GaussianRing.Params(null, null, null)).classNames().isEmpty());
+        assertTrue(new GaussianRing().create(new GaussianRing.Params(null, null, null, null)).classNames().isEmpty());
     }
 
     @Test

@@ -20,6 +20,38 @@ class GaussianMixturesTest {
         assertArrayEquals(new double[] {-2, 0}, c[4], 1e-12);
     }
 
+    /** The authors' ring: 8 modes, mode 0 at (1, 0) drawn twice as often (their angle 0 and 2 pi). */
+    @Test
+    void weightedModesAreDrawnInProportionAndTheKlIsAgainstTheWeights() {
+        DatasetAdapter ring = new GaussianRing().create(new GaussianRing.Params(8, 1.0, 0.01, java.util.List.of(2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)));
+        GaussianMixture mixture = ring.capability(GaussianMixture.class).orElseThrow();
+        assertEquals(2.0 / 9, mixture.weights()[0], 1e-12);
+        assertEquals(1.0 / 9, mixture.weights()[7], 1e-12);
+        assertEquals(1.0, mixture.centers()[0][0], 1e-12);
+        int n = 90_000;
+        int[] counts = new int[8];
+        try (NDManager m = NDManager.newBaseManager(); RealSampler s = ring.open(5)) {
+            float[] xy = s.next(m, n).toFloatArray();
+            for (int i = 0; i < n; i++) {
+                double angle = Math.atan2(xy[2 * i + 1], xy[2 * i]);
+                counts[(int) Math.floorMod(Math.round(angle / (2 * Math.PI / 8)), 8)]++;
+            }
+            // Expected 20,000 and 10,000; binomial standard deviations about 125 and 95.
+            assertEquals(20_000, counts[0], 600);
+            for (int k = 1; k < 8; k++) {
+                assertEquals(10_000, counts[k], 500, "mode " + k);
+            }
+            // Samples spread exactly as the weights: KL 0; all at mode 0: KL = ln(1 / (2/9)) = ln 4.5.
+            var even = ModeCoverage.score(xy, mixture, 3, 0.01);
+            assertEquals(0, even.get("kl_divergence"), 0.002);
+            float[] one = new float[2 * 100];
+            for (int i = 0; i < 100; i++) {
+                one[2 * i] = 1f;
+            }
+            assertEquals(Math.log(4.5), ModeCoverage.score(one, mixture, 3, 0.01).get("kl_divergence"), 1e-12);
+        }
+    }
+
     @Test
     void gridCentresAreCentredOnTheOrigin() {
         double[][] c = GaussianGrid.centers(5, 2.0);
@@ -31,7 +63,7 @@ class GaussianMixturesTest {
 
     @Test
     void samplesAreSeededAndLieOnTheModes() {
-        DatasetAdapter ring = new GaussianRing().create(new GaussianRing.Params(8, 2.0, 0.02));
+        DatasetAdapter ring = new GaussianRing().create(new GaussianRing.Params(8, 2.0, 0.02, null));
         GaussianMixture mixture = ring.capability(GaussianMixture.class).orElseThrow();
         try (NDManager m = NDManager.newBaseManager(); RealSampler a = ring.open(7); RealSampler b = ring.open(7); RealSampler c = ring.open(8)) {
             float[] xa = a.next(m, 4000).toFloatArray();

@@ -33,6 +33,48 @@ class GridLoaderTest {
         assertEquals(256, first.resolved().at("/model/noiseDim").asInt());
     }
 
+    /** The options added for the authors' settings, and trial ids that do not move for grids without them. */
+    @Test
+    void perNetworkOptimisersUpdatesInitNoiseAndReductionResolve() throws Exception {
+        // A grid without the new options keeps the ids it had before they existed.
+        assertEquals("gan_s1-ec8cc0fa", Grids.load(Tiny.loader(), null, List.of()).trials().get(0).id());
+        String grid = Tiny.RING.replace("optimizer: {type: adam, lr: 0.001}",
+                "optimizer: {type: adam, lr: 0.001, beta1: 0.5, discriminator: {lr: 0.0001}}\n  loss: {type: lsgan-binary, reduction: sum}")
+                .replace("model:\n", "model:\n    init: {type: orthogonal, gain: 1.4}\n    noise: uniform\n")
+                .replace("training: {steps: 30,", "training: {updates: simultaneous, steps: 30,")
+                .replace("axes:\n  loss: [gan, lsgan-pearson]", "axes:\n  optimizer.discriminator.lr: [0.0001, 0.001]");
+        ExperimentGrid g = parse(grid);
+        assertEquals(2, g.trials().size());
+        Trial split = g.trials().get(0);
+        assertEquals("0.001", split.resolved().at("/optimizer/generator/lr").asText());
+        assertEquals("1.0E-4", split.resolved().at("/optimizer/discriminator/lr").asText());
+        assertEquals(0.5, split.resolved().at("/optimizer/discriminator/beta1").asDouble());
+        assertEquals("adam", split.config().discriminatorOptimizer().type());
+        // Both the same: the single form, as if no split was written.
+        Trial same = g.trials().get(1);
+        assertEquals("adam", same.resolved().at("/optimizer/type").asText());
+        assertEquals(same.config().generatorOptimizer(), same.config().discriminatorOptimizer());
+        assertEquals("simultaneous", split.resolved().at("/training/updates").asText());
+        assertEquals("orthogonal", split.resolved().at("/model/init/type").asText());
+        assertEquals(1.4, split.resolved().at("/model/init/gain").asDouble());
+        assertEquals("uniform", split.resolved().at("/model/noise").asText());
+        assertEquals("sum", split.resolved().at("/loss/reduction").asText());
+        assertEquals(org.gansweep.core.config.ModelOptions.Noise.uniform, split.config().modelOptions().noise());
+        // Defaults stay out of the resolved config.
+        Trial plain = parse(Tiny.RING).trials().get(0);
+        assertTrue(plain.resolved().at("/training/updates").isMissingNode());
+        assertTrue(plain.resolved().at("/model/init").isMissingNode());
+        assertTrue(plain.resolved().at("/loss/reduction").isMissingNode());
+        // Located errors.
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(Tiny.RING.replace("training: {steps: 30,",
+                "training: {updates: simultaneous, dSteps: 2, steps: 30,")));
+        assertTrue(e.errors().get(0).contains("`training.dSteps` must be 1 with `updates: simultaneous`"), e.errors().toString());
+        e = assertThrows(ConfigException.class, () -> parse(Tiny.RING.replace("model:\n", "model:\n    init: {type: orthogonal, std: 2}\n")));
+        assertTrue(e.errors().get(0).contains("`model.init.std` belongs to `type: normal` only"), e.errors().toString());
+        e = assertThrows(ConfigException.class, () -> parse(Tiny.RING.replace("model:\n", "model:\n    noise: gaussian\n")));
+        assertTrue(e.errors().get(0).contains("`model.noise` must be `normal`"), e.errors().toString());
+    }
+
     @Test
     void resolvedConfigsCarryEveryDefaultAndPresetsStayNamed() throws Exception {
         ExperimentGrid g = parse(Tiny.RING);

@@ -101,6 +101,52 @@ class TrainingTest {
         }
     }
 
+    /** A 1-weight G (z -> wg z) and D (x -> wd x), weights set by hand. */
+    private static Block oneWeight(float w) {
+        Block b = ai.djl.nn.core.Linear.builder().setUnits(1).optBias(false).build();
+        b.setInitializer(new ai.djl.training.initializer.ConstantInitializer(w), Parameter.Type.WEIGHT);
+        return b;
+    }
+
+    /**
+     * A simultaneous step takes G's gradient at D's weight from before the step; an alternating one at D's
+     * updated weight. LSGAN (a=0, b=1, c=1), z = x = 1, wg = 0.5, wd = -0.0002, Adam lr 1e-3: Adam's first
+     * update is lr * g / (|g| + 1e-8).
+     * D: dL/dwd = (wd x - 1) x + (wd wg z) wg z = -1.00025 < 0, so wd -> -0.0002 + 0.001 = 0.0008 either way.
+     * G: dL/dwg = (wd wg z - 1) wd z. At the old wd: (-0.0001 - 1)(-0.0002) = +2.0002e-4, so wg falls by
+     * 0.001 * 0.99995 to 0.49900005. At the new wd (alternating): (0.0004 - 1) * 0.0008 < 0, so wg rises to 0.501.
+     */
+    @Test
+    void aSimultaneousStepTakesBothGradientsAtTheWeightsBeforeIt() {
+        var loss = new org.gansweep.losses.LeastSquaresLoss(0, 1, 1);
+        var adam = new org.gansweep.core.train.AdamOptimizer().create(new org.gansweep.core.train.AdamOptimizer.Params(1e-3, 0.5, 0.999, 1e-8, 0.0));
+        float[] wgAfter = new float[2];
+        for (int mode = 0; mode < 2; mode++) {
+            Block g = oneWeight(0.5f);
+            Block d = oneWeight(-0.0002f);
+            try (NDManager root = NDManager.newBaseManager()) {
+                g.initialize(root, DataType.FLOAT32, new Shape(1, 1));
+                d.initialize(root, DataType.FLOAT32, new Shape(1, 1));
+                GanStep step = new GanStep(g, d, new ParameterStore(root, false), loss, adam, false);
+                try (NDManager m = root.newSubManager()) {
+                    NDArray one = m.ones(new Shape(1, 1));
+                    if (mode == 0) {
+                        step.simultaneousUpdate(one, one, null);
+                    } else {
+                        step.discriminatorUpdate(one, one);
+                        step.generatorUpdate(one);
+                    }
+                }
+                assertEquals(0.0008f, step.discriminatorParameters().get(0).getArray().getFloat(0, 0), 1e-7);
+                wgAfter[mode] = step.generatorParameters().get(0).getArray().getFloat(0, 0);
+                assertZeroGradients(step.generatorParameters());
+                assertZeroGradients(step.discriminatorParameters());
+            }
+        }
+        assertEquals(0.49900005f, wgAfter[0], 1e-7);
+        assertEquals(0.50099995f, wgAfter[1], 1e-6);
+    }
+
     /** Per-step arrays die with the step: the long-lived manager holds as many arrays after 40 steps as after 5. */
     @Test
     void memoryStaysFlatAcrossSteps() throws Exception {

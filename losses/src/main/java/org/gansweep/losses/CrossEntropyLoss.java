@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.Plugin;
+import org.gansweep.core.plugin.Reduction;
 
 /**
  * The regular GAN loss: sigmoid cross-entropy on D's decision value x, written with softplus so it is
@@ -27,39 +28,47 @@ public final class CrossEntropyLoss implements AdversarialLoss {
         }
     }
 
-    public record Params(Generator generator) {
+    public record Params(Generator generator, Reduction reduction) {
         public Params {
             generator = generator == null ? Generator.NON_SATURATING : generator;
+            reduction = reduction == null ? Reduction.mean : reduction;
         }
     }
 
     private final Generator generator;
+    private final Reduction reduction;
 
     public CrossEntropyLoss(Generator generator) {
+        this(generator, Reduction.mean);
+    }
+
+    /** With {@code reduction: sum}, batch sums instead of means. */
+    public CrossEntropyLoss(Generator generator, Reduction reduction) {
         this.generator = generator;
+        this.reduction = reduction;
     }
 
     @Override
     public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-        return Activation.softPlus(realScores.neg()).mean().add(Activation.softPlus(fakeScores).mean());
+        return reduction.apply(Activation.softPlus(realScores.neg())).add(reduction.apply(Activation.softPlus(fakeScores)));
     }
 
     @Override
     public NDArray generatorLoss(NDArray fakeScores) {
         return generator == Generator.NON_SATURATING
-                ? Activation.softPlus(fakeScores.neg()).mean()
-                : Activation.softPlus(fakeScores).mean().neg();
+                ? reduction.apply(Activation.softPlus(fakeScores.neg()))
+                : reduction.apply(Activation.softPlus(fakeScores)).neg();
     }
 
     /** Registered as {@code gan}. */
     public static final class Factory extends Plugin<Params, AdversarialLoss> {
         public Factory() {
-            super(Params.class, "sigmoid cross-entropy GAN loss; generator: non-saturating (default) or minimax");
+            super(Params.class, "sigmoid cross-entropy GAN loss; generator: non-saturating (default) or minimax; reduction: mean or sum over the batch");
         }
 
         @Override
         protected AdversarialLoss build(Params p) {
-            return new CrossEntropyLoss(p.generator());
+            return new CrossEntropyLoss(p.generator(), p.reduction());
         }
     }
 }

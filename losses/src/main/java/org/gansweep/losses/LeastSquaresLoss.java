@@ -3,8 +3,8 @@ package org.gansweep.losses;
 import ai.djl.ndarray.NDArray;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.FieldError;
-import org.gansweep.core.plugin.NoParams;
 import org.gansweep.core.plugin.Plugin;
+import org.gansweep.core.plugin.Reduction;
 
 /**
  * The LSGAN loss (Mao et al. 2017, eq. 2): D minimises {@code 1/2 E[(D(x) - b)^2] + 1/2 E[(D(G(z)) - a)^2]},
@@ -16,35 +16,50 @@ public final class LeastSquaresLoss implements AdversarialLoss {
     private final float a;
     private final float b;
     private final float c;
+    private final Reduction reduction;
 
     public LeastSquaresLoss(double a, double b, double c) {
+        this(a, b, c, Reduction.mean);
+    }
+
+    /** With {@code reduction: sum}, batch sums instead of means (the authors' {@code tf.nn.l2_loss}). */
+    public LeastSquaresLoss(double a, double b, double c, Reduction reduction) {
         this.a = (float) a;
         this.b = (float) b;
         this.c = (float) c;
+        this.reduction = reduction;
     }
 
-    public record Params(Double a, Double b, Double c) {
+    public record Params(Double a, Double b, Double c, Reduction reduction) {
         public Params {
             a = a == null ? -1.0 : a;
             b = b == null ? 1.0 : b;
             c = c == null ? 0.0 : c;
+            reduction = reduction == null ? Reduction.mean : reduction;
+        }
+    }
+
+    /** The presets' only parameter. */
+    public record PresetParams(Reduction reduction) {
+        public PresetParams {
+            reduction = reduction == null ? Reduction.mean : reduction;
         }
     }
 
     @Override
     public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-        return realScores.sub(b).square().mean().add(fakeScores.sub(a).square().mean()).mul(0.5f);
+        return reduction.apply(realScores.sub(b).square()).add(reduction.apply(fakeScores.sub(a).square())).mul(0.5f);
     }
 
     @Override
     public NDArray generatorLoss(NDArray fakeScores) {
-        return fakeScores.sub(c).square().mean().mul(0.5f);
+        return reduction.apply(fakeScores.sub(c).square()).mul(0.5f);
     }
 
     /** Registered as {@code lsgan}: any a, b, c (default the Pearson scheme). */
     public static final class Factory extends Plugin<Params, AdversarialLoss> {
         public Factory() {
-            super(Params.class, "least-squares GAN loss with targets a (fake), b (real), c (G's target for fakes)");
+            super(Params.class, "least-squares GAN loss with targets a (fake), b (real), c (G's target for fakes); reduction: mean or sum over the batch");
         }
 
         @Override
@@ -55,18 +70,18 @@ public final class LeastSquaresLoss implements AdversarialLoss {
 
         @Override
         protected AdversarialLoss build(Params p) {
-            return new LeastSquaresLoss(p.a(), p.b(), p.c());
+            return new LeastSquaresLoss(p.a(), p.b(), p.c(), p.reduction());
         }
     }
 
     /** A fixed scheme under its own name: {@code lsgan-pearson} (-1, 1, 0) or {@code lsgan-binary} (0, 1, 1). */
-    public static final class Preset extends Plugin<NoParams, AdversarialLoss> {
+    public static final class Preset extends Plugin<PresetParams, AdversarialLoss> {
         private final double a;
         private final double b;
         private final double c;
 
         public Preset(double a, double b, double c) {
-            super(NoParams.class, String.format(java.util.Locale.ROOT, "lsgan with a=%s, b=%s, c=%s", fmt(a), fmt(b), fmt(c)));
+            super(PresetParams.class, String.format(java.util.Locale.ROOT, "lsgan with a=%s, b=%s, c=%s (reduction: mean or sum)", fmt(a), fmt(b), fmt(c)));
             this.a = a;
             this.b = b;
             this.c = c;
@@ -85,8 +100,8 @@ public final class LeastSquaresLoss implements AdversarialLoss {
         }
 
         @Override
-        protected AdversarialLoss build(NoParams p) {
-            return new LeastSquaresLoss(a, b, c);
+        protected AdversarialLoss build(PresetParams p) {
+            return new LeastSquaresLoss(a, b, c, p.reduction());
         }
     }
 }

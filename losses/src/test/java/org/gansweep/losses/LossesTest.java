@@ -32,6 +32,21 @@ class LossesTest {
     }
 
     @Test
+    void summedLossesAreTheBatchSumsTheAuthorsUse() {
+        // LS a=-1, b=1: real (1, 2): squares 0, 1; fake (0, 3): squares 1, 16.
+        // mean: 0.5 * (0.5 + 8.5) = 4.5; sum: 0.5 * (1 + 17) = 9. G with c=0: 0.5 * (0 + 9) = 4.5 summed.
+        AdversarialLoss mean = new LeastSquaresLoss(-1, 1, 0);
+        AdversarialLoss sum = new LeastSquaresLoss(-1, 1, 0, org.gansweep.core.plugin.Reduction.sum);
+        assertEquals(4.5f, mean.discriminatorLoss(scores(1f, 2f), scores(0f, 3f)).getFloat(), 1e-6);
+        assertEquals(9f, sum.discriminatorLoss(scores(1f, 2f), scores(0f, 3f)).getFloat(), 1e-6);
+        assertEquals(4.5f, sum.generatorLoss(scores(0f, 3f)).getFloat(), 1e-6);
+        // GAN, non-saturating G: softplus(-0) = ln 2 twice, summed: 2 ln 2; D on real 0 and fake 0: 4 ln 2.
+        AdversarialLoss gan = new CrossEntropyLoss(CrossEntropyLoss.Generator.NON_SATURATING, org.gansweep.core.plugin.Reduction.sum);
+        assertEquals(2 * Math.log(2), gan.generatorLoss(scores(0f, 0f)).getFloat(), 1e-6);
+        assertEquals(4 * Math.log(2), gan.discriminatorLoss(scores(0f, 0f), scores(0f, 0f)).getFloat(), 1e-6);
+    }
+
+    @Test
     void leastSquaresPearsonByHand() {
         AdversarialLoss ls = new LeastSquaresLoss(-1, 1, 0);
         // real (0.5, 1.5): (0.5-1)^2 = 0.25, (1.5-1)^2 = 0.25, mean 0.25
@@ -104,8 +119,8 @@ class LossesTest {
     void presetsAreTheNamedSchemes() {
         NDArray fake = scores(0.25f);
         assertEquals(new LeastSquaresLoss(-1, 1, 0).generatorLoss(fake).getFloat(),
-                ((AdversarialLoss) LeastSquaresLoss.Preset.pearson().create(new org.gansweep.core.plugin.NoParams())).generatorLoss(fake).getFloat());
+                ((AdversarialLoss) LeastSquaresLoss.Preset.pearson().create(new LeastSquaresLoss.PresetParams(null))).generatorLoss(fake).getFloat());
         assertEquals(new LeastSquaresLoss(0, 1, 1).generatorLoss(fake).getFloat(),
-                ((AdversarialLoss) LeastSquaresLoss.Preset.binary().create(new org.gansweep.core.plugin.NoParams())).generatorLoss(fake).getFloat());
+                ((AdversarialLoss) LeastSquaresLoss.Preset.binary().create(new LeastSquaresLoss.PresetParams(null))).generatorLoss(fake).getFloat());
     }
 }

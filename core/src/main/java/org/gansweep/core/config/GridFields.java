@@ -145,7 +145,7 @@ final class GridFields {
             flatten("", value, parts);
             return parts.isEmpty() ? leaf : String.join("-", parts);
         }
-        if (value.isTextual() && SECTIONS.contains(axis)) {
+        if (value.isTextual() && (SECTIONS.contains(axis) || leaf.equals("type"))) { // a plug-in name names itself
             return value.asText();
         }
         return leaf + "=" + scalar(value);

@@ -14,10 +14,18 @@ import static org.gansweep.core.plugin.FieldError.require;
  * @param logEvery write d_loss and g_loss to metrics.csv every this many steps
  * @param checkpointEvery save G, D and optimiser state every this many steps (0: never); an interrupted
  *     trial resumes from its last checkpoint with the same numbers an uninterrupted run gives
+ * @param updates {@code alternating} (D's update, then G's against the updated D, each on fresh noise) or
+ *     {@code simultaneous} (both gradients from the same batch at the same weights, then both updates, as the
+ *     LSGAN authors' TensorFlow code does in one session run)
  */
 public record TrainingConfig(
         Integer steps, Integer batchSize, Integer dSteps, Integer evalEvery, Integer evalSamples, Integer logEvery,
-        Integer checkpointEvery) {
+        Integer checkpointEvery, Updates updates) {
+
+    public enum Updates {
+        alternating,
+        simultaneous
+    }
 
     public TrainingConfig {
         steps = steps == null ? 2000 : steps;
@@ -27,10 +35,11 @@ public record TrainingConfig(
         evalSamples = evalSamples == null ? 2500 : evalSamples;
         logEvery = logEvery == null ? 10 : logEvery;
         checkpointEvery = checkpointEvery == null ? 0 : checkpointEvery;
+        updates = updates == null ? Updates.alternating : updates;
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null);
     }
 
     /** Throws {@link org.gansweep.core.plugin.FieldError} for values that are well-typed but unusable. */
@@ -43,5 +52,6 @@ public record TrainingConfig(
         positive("logEvery", logEvery);
         require(checkpointEvery >= 0, "checkpointEvery", "must be 0 (no checkpoints) or a positive number of steps, got " + checkpointEvery);
         require(batchSize <= 1 << 16, "batchSize", "must be at most 65536, got " + batchSize);
+        require(updates == Updates.alternating || dSteps == 1, "dSteps", "must be 1 with `updates: simultaneous` (one D and one G update from each batch), got " + dSteps);
     }
 }

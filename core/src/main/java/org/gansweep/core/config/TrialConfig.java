@@ -7,7 +7,9 @@ public record TrialConfig(
         long seed,
         Component dataset,
         Component model,
+        ModelOptions modelOptions,
         Component loss,
-        Component optimizer,
+        Component generatorOptimizer,
+        Component discriminatorOptimizer,
         TrainingConfig training,
         List<Component> metrics) {}

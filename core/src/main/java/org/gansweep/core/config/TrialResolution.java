@@ -44,9 +44,27 @@ final class TrialResolution {
             }
         }
         Component dataset = component(Kind.DATASET, tree.get("dataset"), "/dataset", origins, errors, out);
-        Component model = component(Kind.ARCHITECTURE, tree.get("model"), "/model", origins, errors, out);
+        omitDefault(out, "dataset", "weights", null);
+        JsonNode modelNode = tree.get("model");
+        ModelOptions modelOptions = ModelOptions.DEFAULTS;
+        if (modelNode != null && modelNode.isObject() && (modelNode.has("init") || modelNode.has("noise"))) {
+            ObjectNode rest = ((ObjectNode) modelNode).deepCopy();
+            modelOptions = modelOptions(rest.remove("init"), rest.remove("noise"), origins, errors);
+            modelNode = rest;
+        }
+        Component model = component(Kind.ARCHITECTURE, modelNode, "/model", origins, errors, out);
+        if (model != null && modelOptions != null) {
+            ObjectNode m = (ObjectNode) out.get("model");
+            if (!modelOptions.init().isDefault()) {
+                m.set("init", Yaml.json().valueToTree(modelOptions.init()));
+            }
+            if (modelOptions.noise() != ModelOptions.Noise.normal) {
+                m.put("noise", modelOptions.noise().name());
+            }
+        }
         Component loss = component(Kind.LOSS, tree.get("loss"), "/loss", origins, errors, out);
-        Component optimizer = component(Kind.OPTIMIZER, tree.has("optimizer") ? tree.get("optimizer") : JsonNodeFactory.instance.textNode("adam"), "/optimizer", origins, errors, out);
+        omitDefault(out, "loss", "reduction", "mean");
+        Component[] optimizers = optimizers(tree.has("optimizer") ? tree.get("optimizer") : JsonNodeFactory.instance.textNode("adam"), origins, errors, out);
         TrainingConfig training = TrainingConfig.defaults();
         JsonNode t = tree.get("training");
         if (t != null) {
@@ -59,6 +77,7 @@ final class TrialResolution {
                 errors.add(origins.value("/training/" + e.field()), "`training." + e.field() + "` " + e.getMessage());
             }
             out.set("training", Yaml.json().valueToTree(training));
+            omitDefault(out, "training", "updates", "alternating");
         }
         List<Component> metrics = new ArrayList<>();
         JsonNode m = tree.get("metrics");
@@ -109,7 +128,99 @@ final class TrialResolution {
         if (errors.count() > before) {
             return null;
         }
-        return new TrialConfig(seed, dataset, model, loss, optimizer, training, List.copyOf(metrics));
+        return new TrialConfig(seed, dataset, model, modelOptions, loss, optimizers[0], optimizers[1], training, List.copyOf(metrics));
+    }
+
+    /**
+     * Options added after grids had been run stay out of the resolved config (config.yaml and the config hash)
+     * while they hold their default, so that every earlier trial keeps its id and is not run again.
+     */
+    private static void omitDefault(ObjectNode out, String section, String field, String defaultValue) {
+        JsonNode sec = out.get(section);
+        if (sec instanceof ObjectNode o && o.has(field)) {
+            JsonNode v = o.get(field);
+            if (defaultValue == null ? v.isNull() : v.isTextual() && v.asText().equals(defaultValue)) {
+                o.remove(field);
+            }
+        }
+    }
+
+    /** {@code model.init} (a name or a mapping with type) and {@code model.noise}; null after an error. */
+    private ModelOptions modelOptions(JsonNode init, JsonNode noise, Origins origins, GridErrors errors) {
+        ModelOptions.WeightInit w = null;
+        if (init != null && init.isTextual()) {
+            w = new ModelOptions.WeightInit(init.asText(), null, null);
+        } else if (init != null) {
+            w = bind(init, ModelOptions.WeightInit.class, "/model/init", origins, errors);
+            if (w == null) {
+                return null;
+            }
+        }
+        if (w != null) {
+            try {
+                w.check();
+            } catch (FieldError e) {
+                errors.add(origins.value(init.isTextual() ? "/model/init" : "/model/init/" + e.field()), "`model.init."
+                        + e.field() + "` " + e.getMessage() + " (e.g. `init: {type: orthogonal, gain: 1.4}` or `init: xavier`)");
+                return null;
+            }
+        }
+        ModelOptions.Noise n = null;
+        if (noise != null) {
+            if (!noise.isTextual() || !java.util.Set.of("normal", "uniform").contains(noise.asText())) {
+                errors.add(origins.value("/model/noise"), "`model.noise` must be `normal` (N(0, 1)) or `uniform` (U[-1, 1]), got "
+                        + GridMessages.describe(noise));
+                return null;
+            }
+            n = ModelOptions.Noise.valueOf(noise.asText());
+        }
+        return new ModelOptions(w, n);
+    }
+
+    /**
+     * G's and D's optimisers: one mapping for both, or with {@code generator:} and {@code discriminator:}
+     * sub-mappings that override the shared fields for one network ({@code optimizer.discriminator.lr}). The
+     * resolved config keeps the single form when both come out the same.
+     */
+    private Component[] optimizers(JsonNode node, Origins origins, GridErrors errors, ObjectNode out) {
+        if (!node.isObject() || !(node.has("generator") || node.has("discriminator"))) {
+            Component one = component(Kind.OPTIMIZER, node, "/optimizer", origins, errors, out);
+            return new Component[] {one, one};
+        }
+        ObjectNode shared = ((ObjectNode) node).deepCopy();
+        JsonNode g = shared.remove("generator");
+        JsonNode d = shared.remove("discriminator");
+        ObjectNode gOut = JsonNodeFactory.instance.objectNode();
+        ObjectNode dOut = JsonNodeFactory.instance.objectNode();
+        Component gc = component(Kind.OPTIMIZER, merged(shared, g), "/optimizer/generator", origins, errors, gOut);
+        Component dc = component(Kind.OPTIMIZER, merged(shared, d), "/optimizer/discriminator", origins, errors, dOut);
+        if (gc != null && dc != null) {
+            if (gOut.get("optimizer").equals(dOut.get("optimizer"))) {
+                out.set("optimizer", gOut.get("optimizer"));
+            } else {
+                ObjectNode both = out.putObject("optimizer");
+                both.set("generator", gOut.get("optimizer"));
+                both.set("discriminator", dOut.get("optimizer"));
+            }
+        }
+        return new Component[] {gc, dc};
+    }
+
+    /** One network's optimiser: its own fields over the shared ones (its own type replaces them); adam by default. */
+    private static JsonNode merged(ObjectNode shared, JsonNode own) {
+        if (own != null && (own.isTextual() || (own.isObject() && own.has("type") && !own.get("type").equals(shared.get("type"))))) {
+            return own;
+        }
+        ObjectNode m = shared.deepCopy();
+        if (own != null && own.isObject()) {
+            m.setAll((ObjectNode) own.deepCopy());
+        } else if (own != null) {
+            return own; // not a mapping: component() says what is wrong with it
+        }
+        if (!m.has("type")) {
+            m.put("type", "adam");
+        }
+        return m;
     }
 
     /**

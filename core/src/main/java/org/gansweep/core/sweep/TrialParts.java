@@ -27,7 +27,10 @@ public final class TrialParts {
                 dataset,
                 create(catalog, Kind.ARCHITECTURE, c.model(), Architecture.class),
                 create(catalog, Kind.LOSS, c.loss(), AdversarialLoss.class),
-                create(catalog, Kind.OPTIMIZER, c.optimizer(), OptimizerSpec.class),
+                create(catalog, Kind.OPTIMIZER, c.generatorOptimizer(), OptimizerSpec.class),
+                c.discriminatorOptimizer().equals(c.generatorOptimizer()) ? null
+                        : create(catalog, Kind.OPTIMIZER, c.discriminatorOptimizer(), OptimizerSpec.class),
+                c.modelOptions(),
                 c.training(),
                 metrics,
                 c.seed(),

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gansweep.core.config.ModelOptions;
 import org.gansweep.core.config.TrainingConfig;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.Architecture;
@@ -39,12 +40,17 @@ import org.gansweep.core.plugin.RealSampler;
 public final class AdversarialTraining {
     private static final int LOSS_WINDOW = 100;
 
-    /** The parts of one trial, built from its config. */
+    /**
+     * The parts of one trial, built from its config. {@code optimizer} is G's, and D's too unless
+     * {@code discriminatorOptimizer} is given; {@code modelOptions} null means the defaults.
+     */
     public record Setup(
             DatasetAdapter dataset,
             Architecture architecture,
             AdversarialLoss loss,
             OptimizerSpec optimizer,
+            OptimizerSpec discriminatorOptimizer,
+            ModelOptions modelOptions,
             TrainingConfig training,
             List<Metric> metrics,
             long seed,
@@ -81,6 +87,10 @@ public final class AdversarialTraining {
         Shape noiseShape = new Shape(batch, s.architecture().noiseDim());
         Block g = s.architecture().generator(sampleShape);
         Block d = s.architecture().discriminator(sampleShape);
+        ModelOptions options = s.modelOptions() == null ? ModelOptions.DEFAULTS : s.modelOptions();
+        WeightInitializers.apply(options.init(), g);
+        WeightInitializers.apply(options.init(), d);
+        ModelOptions.Noise noiseKind = options.noise();
         boolean jointD = !s.architecture().discriminatorUsesBatchStatistics();
         boolean conditional = s.architecture().conditional();
         int classes = conditional ? s.dataset().classNames().size() : 0;
@@ -99,9 +109,11 @@ public final class AdversarialTraining {
                 g.initialize(root, DataType.FLOAT32, noiseShape);
                 d.initialize(root, DataType.FLOAT32, realShape);
             }
-            GanStep gan = new GanStep(g, d, new ParameterStore(root, false), s.loss(), s.optimizer(), jointD);
+            GanStep gan = new GanStep(g, d, new ParameterStore(root, false), s.loss(), s.optimizer(),
+                    s.discriminatorOptimizer() == null ? s.optimizer() : s.discriminatorOptimizer(), jointD);
             // Fixed evaluation noise: snapshots at different steps show the same latent points.
-            NDArray evalNoise = root.randomNormal(new Shape(t.evalSamples(), s.architecture().noiseDim()));
+            NDArray evalNoise = noise(root, noiseKind, new Shape(t.evalSamples(), s.architecture().noiseDim()));
+            boolean simultaneous = t.updates() == TrainingConfig.Updates.simultaneous;
             int[] evalLabels = conditional ? SampleGrid.evaluationLabels(t.evalSamples(), classes) : null;
             Evaluation eval = new Evaluation(evalNoise, evalLabels, conditional ? root.create(evalLabels).oneHot(classes) : null);
 
@@ -127,8 +139,8 @@ public final class AdversarialTraining {
                 float gLoss;
                 try (NDManager m = root.newSubManager()) {
                     NDArray labels = null;
+                    NDArray x = null;
                     for (int k = 0; k < t.dSteps(); k++) {
-                        NDArray x;
                         if (conditional) {
                             NDList labelled = real.nextLabeled(m, batch);
                             x = labelled.get(0);
@@ -136,9 +148,17 @@ public final class AdversarialTraining {
                         } else {
                             x = real.next(m, batch);
                         }
-                        dLoss = gan.discriminatorUpdate(x, m.randomNormal(noiseShape), labels);
+                        if (!simultaneous) {
+                            dLoss = gan.discriminatorUpdate(x, noise(m, noiseKind, noiseShape), labels);
+                        }
                     }
-                    gLoss = gan.generatorUpdate(m.randomNormal(noiseShape), labels);
+                    if (simultaneous) {
+                        float[] both = gan.simultaneousUpdate(x, noise(m, noiseKind, noiseShape), labels);
+                        dLoss = both[0];
+                        gLoss = both[1];
+                    } else {
+                        gLoss = gan.generatorUpdate(noise(m, noiseKind, noiseShape), labels);
+                    }
                 }
                 dWindow[step % dWindow.length] = dLoss;
                 gWindow[step % gWindow.length] = gLoss;
@@ -185,6 +205,11 @@ public final class AdversarialTraining {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** A noise batch for G: N(0, 1), or U[-1, 1] as the LSGAN authors' image experiments draw it. */
+    static NDArray noise(NDManager m, ModelOptions.Noise kind, Shape shape) {
+        return kind == ModelOptions.Noise.uniform ? m.randomUniform(-1f, 1f, shape) : m.randomNormal(shape);
     }
 
     private static int seed32(long seed) {

@@ -40,6 +40,12 @@ public final class GanStep {
      * @param jointD score real and fake samples in one D pass (same numbers when D has no batch norm)
      */
     public GanStep(Block g, Block d, ParameterStore ps, AdversarialLoss loss, OptimizerSpec optimizer, boolean jointD) {
+        this(g, d, ps, loss, optimizer, optimizer, jointD);
+    }
+
+    /** With G's and D's own optimisers (each network gets its own updater and state either way). */
+    public GanStep(Block g, Block d, ParameterStore ps, AdversarialLoss loss, OptimizerSpec gOptimizer, OptimizerSpec dOptimizer,
+            boolean jointD) {
         this.g = g;
         this.d = d;
         this.ps = ps;
@@ -47,8 +53,8 @@ public final class GanStep {
         this.jointD = jointD;
         this.gParams = trainable(g);
         this.dParams = trainable(d);
-        this.gOpt = optimizer.create();
-        this.dOpt = optimizer.create();
+        this.gOpt = gOptimizer.create();
+        this.dOpt = dOptimizer.create();
     }
 
     /** Updates D on a real batch and fakes from {@code noise}; returns D's loss. New arrays join the inputs' manager. */
@@ -79,6 +85,49 @@ public final class GanStep {
         }
         dOpt.updateParameters(dParams);
         return value;
+    }
+
+    /**
+     * One simultaneous step, as the LSGAN authors' TensorFlow code takes it in one session run: D's gradient
+     * (real batch against G's fakes for {@code noise}) and G's gradient (the same fakes through D) are both
+     * taken at the current weights, then both networks are updated. D's weights are frozen for G's backward
+     * pass, and the fakes are detached for D's, so neither gradient leaks into the other network.
+     *
+     * @return {D's loss, G's loss}
+     */
+    public float[] simultaneousUpdate(NDArray realBatch, NDArray noise, NDArray labels) {
+        long batch = realBatch.getShape().get(0);
+        float dValue;
+        float gValue;
+        try (GradientCollector gc = engine.newGradientCollector()) {
+            NDArray fake = g.forward(ps, inputs(noise, labels), true).singletonOrThrow();
+            NDArray detached = fake.stopGradient();
+            NDArray realScores;
+            NDArray fakeScores;
+            if (jointD) {
+                NDArray both = labels == null ? null : labels.concat(labels);
+                NDArray scores = d.forward(ps, inputs(realBatch.concat(detached), both), true).singletonOrThrow();
+                realScores = scores.get("0:" + batch);
+                fakeScores = scores.get(batch + ":");
+            } else {
+                realScores = d.forward(ps, inputs(realBatch, labels), true).singletonOrThrow();
+                fakeScores = d.forward(ps, inputs(detached, labels), true).singletonOrThrow();
+            }
+            NDArray dl = loss.discriminatorLoss(realScores, fakeScores);
+            gc.backward(dl);
+            dValue = dl.getFloat();
+            freeze(dParams, true);
+            try {
+                NDArray gl = loss.generatorLoss(d.forward(ps, inputs(fake, labels), true).singletonOrThrow());
+                gc.backward(gl);
+                gValue = gl.getFloat();
+            } finally {
+                freeze(dParams, false);
+            }
+        }
+        dOpt.updateParameters(dParams);
+        gOpt.updateParameters(gParams);
+        return new float[] {dValue, gValue};
     }
 
     /** Updates G through a frozen D on fakes from {@code noise}; returns G's loss. */
