@@ -36,6 +36,8 @@ public final class ExperimentResults {
     private final List<TrialResult> trials;
     private final List<String> notes;
     private final List<String> damaged;
+    private List<org.gansweep.core.config.Claim> claims = List.of();
+    private int paperSteps;
 
     private ExperimentResults(Path dir, String name, String description, String paper, List<TrialResult> trials,
             List<String> notes, List<String> damaged) {
@@ -56,6 +58,7 @@ public final class ExperimentResults {
         String description = "";
         String paper = "";
         Map<String, Integer> order = null;
+        ExperimentGrid parsedGrid = null;
         Path gridFile = dir.resolve("grid.yaml");
         if (Files.exists(gridFile)) {
             String text = Files.readString(gridFile);
@@ -81,6 +84,7 @@ public final class ExperimentResults {
             if (overrides != null) {
                 try {
                     ExperimentGrid grid = loader.parse(text, gridFile.toString(), overrides);
+                    parsedGrid = grid;
                     order = new HashMap<>();
                     for (Trial t : grid.trials()) {
                         order.put(t.id(), order.size());
@@ -142,7 +146,12 @@ public final class ExperimentResults {
                 notes.add(missing + " of the grid's " + order.size() + " trials have no results yet (run the sweep to make them)");
             }
         }
-        return new ExperimentResults(dir, name, description, paper, trials, notes, damaged);
+        ExperimentResults r = new ExperimentResults(dir, name, description, paper, trials, notes, damaged);
+        if (parsedGrid != null) {
+            r.claims = parsedGrid.claims();
+            r.paperSteps = parsedGrid.paperSteps();
+        }
+        return r;
     }
 
     public Path dir() {
@@ -167,6 +176,16 @@ public final class ExperimentResults {
 
     public List<String> notes() {
         return notes;
+    }
+
+    /** The paper's claims the grid asks the report to test. */
+    public List<org.gansweep.core.config.Claim> claims() {
+        return claims;
+    }
+
+    /** How many steps the paper trained (0: not given). */
+    public int paperSteps() {
+        return paperSteps;
     }
 
     /** Trial folders (and experiment files) that cannot be trusted or read, each with what is wrong. */

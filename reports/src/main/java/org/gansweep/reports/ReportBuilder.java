@@ -77,7 +77,8 @@ public final class ReportBuilder {
                 .append(Html.escape(results.name())).append(" · gansweep</title>\n<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;padding:0 1em;color:#222}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;font-size:14px}"
                         + "th{background:#f4f4f4}.problem{color:#a00}"
-                        + ".damaged{border:2px solid #c00;background:#fff0f0;padding:0.5em 1em;margin:1em 0}</style></head><body>\n")
+                        + ".damaged{border:2px solid #c00;background:#fff0f0;padding:0.5em 1em;margin:1em 0}"
+                        + ".short{border:2px solid #c80;background:#fff8e8;padding:0.5em 1em;margin:1em 0}</style></head><body>\n")
                 .append("<h1>").append(Html.escape(results.name())).append("</h1>\n");
         if (!results.description().isBlank()) {
             html.append("<p>").append(Html.escape(results.description())).append("</p>\n");
@@ -99,10 +100,50 @@ public final class ReportBuilder {
         for (String p : problems) {
             html.append("<p class=\"problem\">").append(Html.escape(p)).append("</p>\n");
         }
+        html.append(lengthWarning(results));
+        List<ClaimTests.Result> claims = ClaimTests.run(results);
+        if (!claims.isEmpty()) {
+            AtomicFiles.write(tableDir.resolve("claims.csv"), ClaimTests.csv(claims));
+            html.append(claimsSection(claims));
+        }
         html.append(body).append("</body></html>\n");
         Path index = report.resolve("index.html");
         AtomicFiles.write(index, html.toString());
         return new Report(index, results.damaged());
+    }
+
+    /** A box when the trials ran far fewer steps than the paper's: their numbers are not the paper's result. */
+    static String lengthWarning(ExperimentResults results) {
+        int longest = results.trials().stream().mapToInt(t -> t.trial().config().training().steps()).max().orElse(0);
+        if (results.paperSteps() == 0 || longest == 0 || longest * 2 > results.paperSteps()) {
+            return "";
+        }
+        return "<div class=\"short\"><b>Short runs.</b> These trials trained " + String.format(java.util.Locale.ROOT, "%,d", longest)
+                + " steps; the paper's trained " + String.format(java.util.Locale.ROOT, "%,d", results.paperSteps())
+                + ". Read every number below as a short run's, not as the paper's result.</div>\n";
+    }
+
+    /** The claims at the top of the page: what the paper says, what these seeds show, and the verdict. */
+    static String claimsSection(List<ClaimTests.Result> claims) {
+        StringBuilder sb = new StringBuilder("<h2>The paper's claims, tested over the seeds</h2>\n<p>One-sided tests at the 5 % level in the"
+                + " claimed direction; 95 % intervals (bootstrap of the difference of means, seeded; Wilson for success rates, Newcombe for"
+                + " their difference). Diverged or failed seeds are left out of value claims and count as failures in success claims."
+                + " <a href=\"tables/claims.csv\">CSV</a></p>\n");
+        List<String> header = List.of("claim", "metric", "groups", "seeds", "per group", "difference [95 % CI]", "test", "p", "verdict");
+        List<List<String>> rows = new ArrayList<>();
+        for (ClaimTests.Result r : claims) {
+            boolean rate = r.successes() != null;
+            String metric = r.claim().metric() + " (" + (r.claim().higherIsBetter() ? "higher" : "lower") + " is better)"
+                    + (rate ? ", success: " + (r.claim().higherIsBetter() ? "≥ " : "≤ ") + SummaryTable.fmt(r.claim().success()) : "");
+            String per = rate
+                    ? r.successes()[0] + "/" + r.n()[0] + " [" + ClaimTests.num(r.wilson()[0][0]) + ", " + ClaimTests.num(r.wilson()[0][1]) + "] vs "
+                            + r.successes()[1] + "/" + r.n()[1] + " [" + ClaimTests.num(r.wilson()[1][0]) + ", " + ClaimTests.num(r.wilson()[1][1]) + "]"
+                    : "mean " + ClaimTests.num(r.mean()[0]) + " vs " + ClaimTests.num(r.mean()[1]);
+            rows.add(List.of(r.claim().claim(), metric, r.groups(), r.n()[0] + " / " + r.n()[1], per,
+                    ClaimTests.num(r.difference()) + " [" + ClaimTests.num(r.ciLow()) + ", " + ClaimTests.num(r.ciHigh()) + "]",
+                    r.test(), ClaimTests.num(r.pValue()), r.verdict()));
+        }
+        return sb.append(Html.table(header, rows)).toString();
     }
 
     private static List<String> trialHeader(SummaryTable summary) {

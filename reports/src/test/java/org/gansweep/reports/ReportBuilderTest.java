@@ -42,6 +42,19 @@ class ReportBuilderTest {
               metrics: [mode-coverage]
             axes:
               loss: [gan, lsgan-pearson]
+            paperSteps: 35000
+            claims:
+              - claim: "LSGAN covers more modes than the regular GAN"
+                metric: modes_covered
+                better: higher
+                axis: loss
+                compare: [lsgan-pearson, gan]
+              - claim: "LSGAN reaches all 8 modes more often"
+                metric: modes_covered
+                better: higher
+                axis: loss
+                compare: [lsgan-pearson, gan]
+                success: 8
             """;
 
     static Injector injector;
@@ -105,6 +118,14 @@ class ReportBuilderTest {
         assertTrue(html.contains("7 ± 1.414"), html);
         assertTrue(html.contains("diverged at step 17"), html);
         assertFalse(html.contains("class=\"damaged\""), html);
+        // The claims: lsgan-pearson has one completed seed (8) and one diverged, gan 6 and 8.
+        String claims = Files.readString(dir.resolve("report/tables/claims.csv"));
+        assertTrue(claims.startsWith("claim,metric,groups,n,mean per group,difference,ci_low,ci_high,test,p_value,verdict\n"), claims);
+        assertTrue(claims.contains("LSGAN covers more modes than the regular GAN,modes_covered,lsgan-pearson vs gan,1 / 2,8.000 / 7.000,1.000,"), claims);
+        // Success: 1 of 2 (the diverged seed failed) against 1 of 2.
+        assertTrue(claims.contains("modes_covered >= 8,lsgan-pearson vs gan,2 / 2,0.5000 / 0.5000,0.000,"), claims);
+        assertTrue(html.contains("The paper's claims, tested over the seeds") && html.contains("too few seeds"), html);
+        assertTrue(html.contains("These trials trained 20 steps; the paper's trained 35,000"), html);
         for (String fig : List.of("density", "loss-curves")) {
             Path png = dir.resolve("report/figures/" + fig + ".png");
             assertTrue(Files.size(png) > 1000, fig + " was drawn");

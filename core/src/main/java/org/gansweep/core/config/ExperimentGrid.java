@@ -11,6 +11,8 @@ import java.util.List;
  * @param sourceText the grid exactly as given, stored as {@code grid.yaml}
  * @param axes the axis paths, in order
  * @param overrides the {@code --set path=value} arguments applied to every trial
+ * @param claims the paper's claims the report tests on these trials
+ * @param paperSteps how many steps the paper trained (0 when not given): the report warns when trials ran far fewer
  */
 public record ExperimentGrid(
         String name,
@@ -20,4 +22,6 @@ public record ExperimentGrid(
         String sourceText,
         List<String> axes,
         List<String> overrides,
-        List<Trial> trials) {}
+        List<Trial> trials,
+        List<Claim> claims,
+        int paperSteps) {}

@@ -11,11 +11,91 @@ import java.util.regex.Pattern;
 
 /** The grid's own fields (name, description, paper, seeds, base, axes) and the labels of axis values. */
 final class GridFields {
-    static final List<String> GRID_FIELDS = List.of("name", "description", "paper", "seeds", "base", "axes");
+    static final List<String> GRID_FIELDS = List.of("name", "description", "paper", "paperSteps", "claims", "seeds", "base", "axes");
     static final List<String> SECTIONS = List.of("dataset", "model", "loss", "optimizer", "training", "metrics");
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private GridFields() {}
+
+    static final List<String> CLAIM_FIELDS = List.of("claim", "metric", "better", "axis", "compare", "success");
+
+    /** The grid's {@code claims:} list, each entry checked field by field. */
+    static List<Claim> claims(JsonNode n, YamlLocator at, GridErrors errors) {
+        List<Claim> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        if (!n.isArray()) {
+            errors.add(at.valueAt("/claims"), "`claims` must be a list of claims (claim, metric, better, axis, compare), got " + GridMessages.describe(n));
+            return out;
+        }
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode c = n.get(i);
+            String p = "/claims/" + i;
+            if (!c.isObject()) {
+                errors.add(at.valueAt(p), "a claim is a mapping with claim, metric, better, axis, compare, got " + GridMessages.describe(c));
+                continue;
+            }
+            int before = errors.count();
+            c.fieldNames().forEachRemaining(f -> {
+                if (!CLAIM_FIELDS.contains(f)) {
+                    errors.add(at.keyAt(p + "/" + f), "unknown field `" + f + "` in a claim" + GridMessages.suggest(f, CLAIM_FIELDS)
+                            + "; claim fields are " + String.join(", ", CLAIM_FIELDS));
+                }
+            });
+            String text = claimText(c, "claim", p, at, errors);
+            String metric = claimText(c, "metric", p, at, errors);
+            String axis = claimText(c, "axis", p, at, errors);
+            String better = claimText(c, "better", p, at, errors);
+            if (better != null && !better.equals("higher") && !better.equals("lower")) {
+                errors.add(at.valueAt(p + "/better"), "`better` must be `higher` or `lower`, got '" + better + "'");
+            }
+            JsonNode cmp = c.get("compare");
+            List<String> groups = new ArrayList<>();
+            if (cmp == null || !cmp.isArray() || cmp.size() != 2 || !cmp.get(0).isTextual() || !cmp.get(1).isTextual()) {
+                errors.add(cmp == null ? at.valueAt(p) : at.valueAt(p + "/compare"),
+                        "`compare` must be two axis values, the favoured group first, e.g. [lsgan-binary, gan]");
+            } else {
+                groups.add(cmp.get(0).asText());
+                groups.add(cmp.get(1).asText());
+            }
+            Double success = null;
+            JsonNode s = c.get("success");
+            if (s != null) {
+                if (!s.isNumber() || !Double.isFinite(s.asDouble())) {
+                    errors.add(at.valueAt(p + "/success"), "`success` must be a number (the threshold a seed must reach), got " + GridMessages.describe(s));
+                } else {
+                    success = s.asDouble();
+                }
+            }
+            if (errors.count() == before) {
+                out.add(new Claim(text, metric, better, axis, List.copyOf(groups), success));
+            }
+        }
+        return out;
+    }
+
+    private static String claimText(JsonNode c, String field, String p, YamlLocator at, GridErrors errors) {
+        JsonNode v = c.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            errors.add(v == null ? at.valueAt(p) : at.valueAt(p + "/" + field), "a claim needs `" + field + "` (text), got "
+                    + (v == null ? "nothing" : GridMessages.describe(v)));
+            return null;
+        }
+        return v.asText();
+    }
+
+    /** {@code paperSteps}: 0 when absent. */
+    static int paperSteps(JsonNode n, YamlLocator at, GridErrors errors) {
+        if (n == null) {
+            return 0;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1) {
+            errors.add(at.valueAt("/paperSteps"), "`paperSteps` must be a positive whole number of steps, got " + GridMessages.describe(n));
+            return 0;
+        }
+        return n.asInt();
+    }
 
     static String text(JsonNode root, String field, YamlLocator at, GridErrors errors, boolean required) {
         JsonNode n = root.get(field);

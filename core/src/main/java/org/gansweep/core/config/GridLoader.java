@@ -25,6 +25,8 @@ import org.gansweep.core.plugin.PluginCatalog;
  * name: ring                 # folder name of the experiment
  * description: ...           # optional
  * paper: Figure 7            # optional: what of the paper this answers
+ * paperSteps: 35000          # optional: how long the paper trained (the report warns when trials ran far fewer)
+ * claims: [...]              # optional: the paper's claims, tested over the seeds ({@link Claim})
  * seeds: [1, 2, 3]           # or a count: 3 means [1, 2, 3]; default [1]
  * base:                      # the trial template: dataset, model, loss, optimizer, training, metrics
  *   ...
@@ -100,6 +102,8 @@ public final class GridLoader {
         }
         String description = GridFields.text(root, "description", at, errors, false);
         String paper = GridFields.text(root, "paper", at, errors, false);
+        List<Claim> claims = GridFields.claims(root.get("claims"), at, errors);
+        int paperSteps = GridFields.paperSteps(root.get("paperSteps"), at, errors);
         List<Long> seeds = GridFields.seeds(root.get("seeds"), at, errors, "/seeds");
         JsonNode base = root.get("base");
         if (base == null) {
@@ -155,6 +159,24 @@ public final class GridLoader {
             }
         }
         errors.throwIfAny();
-        return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials));
+        for (int i = 0; i < claims.size(); i++) {
+            Claim c = claims.get(i);
+            if (!axisNames.contains(c.axis())) {
+                errors.add(at.valueAt("/claims/" + i + "/axis"), "claim axis `" + c.axis() + "` is not an axis of this grid"
+                        + GridMessages.suggest(c.axis(), axisNames) + "; axes: " + String.join(", ", axisNames));
+                continue;
+            }
+            java.util.Set<String> values = new java.util.LinkedHashSet<>();
+            trials.forEach(t -> values.add(t.setting().get(c.axis())));
+            for (int k = 0; k < 2; k++) {
+                if (!values.contains(c.compare().get(k)) && overrides.isEmpty()) {
+                    errors.add(at.valueAt("/claims/" + i + "/compare/" + k), "`" + c.compare().get(k) + "` is not a value of axis `"
+                            + c.axis() + "`" + GridMessages.suggest(c.compare().get(k), values) + "; its values: " + String.join(", ", values));
+                }
+            }
+        }
+        errors.throwIfAny();
+        return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials),
+                claims, paperSteps);
     }
 }

@@ -1,0 +1,35 @@
+package org.gansweep.core.config;
+
+import java.util.List;
+
+/**
+ * A claim of the paper that a grid's results can test (a grid's {@code claims:} list): the sentence, the
+ * metric and which way is better, and the two groups of trials compared on one axis.
+ *
+ * <pre>
+ * claims:
+ *   - claim: "LSGAN covers more modes than the regular GAN"   # the paper's words
+ *     metric: modes_covered
+ *     better: higher            # or lower
+ *     axis: loss.type           # the axis whose values name the groups
+ *     compare: [lsgan-binary, gan]   # the group the claim favours, then the one it is compared with
+ *     success: 8                # optional: a seed succeeds when its value is at least (higher) or at most
+ *                               # (lower) this; the claim is then about success rates
+ * </pre>
+ *
+ * @param success null for a claim about the metric's values (Mann-Whitney U test, bootstrap interval of the
+ *     difference of means); a threshold for a claim about success rates (Fisher's exact test, Wilson intervals)
+ */
+public record Claim(String claim, String metric, String better, String axis, List<String> compare, Double success) {
+    public boolean higherIsBetter() {
+        return !"lower".equals(better);
+    }
+
+    public String group() {
+        return compare.get(0);
+    }
+
+    public String against() {
+        return compare.get(1);
+    }
+}

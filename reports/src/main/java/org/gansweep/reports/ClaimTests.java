@@ -1,0 +1,227 @@
+package org.gansweep.reports;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.FisherExactTest;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.gansweep.core.config.Claim;
+
+/**
+ * Tests each of the grid's claims on the final metric of every seed, the way a reviewer would: the two
+ * groups' values, the difference of their means with a seeded 95 % bootstrap interval (the report is
+ * reproducible), a one-sided test in the claimed direction (Mann-Whitney U on the values, Fisher's exact test
+ * on success counts, both from Apache Commons Statistics), and a verdict in words.
+ *
+ * <p>Verdicts at the 5 % level: {@code supported} when the one-sided test in the claim's direction rejects;
+ * {@code contradicted} when the test in the opposite direction does; otherwise {@code too few seeds} when a
+ * group has fewer than {@link #ENOUGH} seeds, saying about how many the observed effect would need, and
+ * {@code not supported} when it has enough. A diverged or failed seed has no final metric: it is left out of
+ * value claims and counts as a failure in success claims.
+ */
+public final class ClaimTests {
+    static final double ALPHA = 0.05;
+    static final int ENOUGH = 10;
+    private static final int BOOTSTRAP = 10_000;
+    private static final long BOOTSTRAP_SEED = 20170405;
+    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
+
+    /** One claim's numbers. {@code successes} are null for a value claim. */
+    public record Result(Claim claim, int[] n, double[] mean, int[] successes, double[][] wilson, double difference,
+            double ciLow, double ciHigh, String test, double pValue, String verdict) {
+        public String groups() {
+            return claim.group() + " vs " + claim.against();
+        }
+    }
+
+    private ClaimTests() {}
+
+    public static List<Result> run(ExperimentResults results) {
+        List<Result> out = new ArrayList<>();
+        for (Claim c : results.claims()) {
+            out.add(test(c, values(results, c, c.group()), values(results, c, c.against())));
+        }
+        return out;
+    }
+
+    /** The final metric of each seed of a group; NaN for a seed that did not complete. */
+    static double[] values(ExperimentResults results, Claim c, String group) {
+        List<Double> v = new ArrayList<>();
+        for (TrialResult t : results.trials()) {
+            if (!group.equals(t.trial().setting().get(c.axis()))) {
+                continue;
+            }
+            Double m = t.summary() != null && "completed".equals(t.status()) && t.summary().metrics() != null
+                    ? t.summary().metrics().get(c.metric()) : null;
+            v.add(m == null ? Double.NaN : m);
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** {@code a}: the favoured group's seeds, {@code b}: the other's (NaN: the seed did not complete). */
+    public static Result test(Claim c, double[] a, double[] b) {
+        return c.success() == null ? valueClaim(c, finite(a), finite(b)) : successClaim(c, a, b);
+    }
+
+    private static Result valueClaim(Claim c, double[] a, double[] b) {
+        int[] n = {a.length, b.length};
+        double[] mean = {mean(a), mean(b)};
+        if (a.length == 0 || b.length == 0) {
+            return new Result(c, n, mean, null, null, Double.NaN, Double.NaN, Double.NaN, "Mann-Whitney U, one-sided", Double.NaN,
+                    "no data: a group has no completed seed");
+        }
+        double diff = mean[0] - mean[1];
+        double[] ci = bootstrap(a, b);
+        AlternativeHypothesis claimed = c.higherIsBetter() ? AlternativeHypothesis.GREATER_THAN : AlternativeHypothesis.LESS_THAN;
+        AlternativeHypothesis opposite = c.higherIsBetter() ? AlternativeHypothesis.LESS_THAN : AlternativeHypothesis.GREATER_THAN;
+        double p = MannWhitneyUTest.withDefaults().with(claimed).test(a, b).getPValue();
+        double pOpp = MannWhitneyUTest.withDefaults().with(opposite).test(a, b).getPValue();
+        String verdict = verdict(p, pOpp, Math.min(a.length, b.length), () -> seedsForMeans(a, b));
+        return new Result(c, n, mean, null, null, diff, ci[0], ci[1], "Mann-Whitney U, one-sided", p, verdict);
+    }
+
+    private static Result successClaim(Claim c, double[] a, double[] b) {
+        int[] n = {a.length, b.length};
+        int[] k = {successes(c, a), successes(c, b)};
+        double[] rate = {n[0] == 0 ? Double.NaN : (double) k[0] / n[0], n[1] == 0 ? Double.NaN : (double) k[1] / n[1]};
+        double[][] wilson = {wilson(k[0], n[0]), wilson(k[1], n[1])};
+        if (n[0] == 0 || n[1] == 0) {
+            return new Result(c, n, rate, k, wilson, Double.NaN, Double.NaN, Double.NaN, "Fisher's exact, one-sided", Double.NaN,
+                    "no data: a group has no seeds");
+        }
+        int[][] table = {{k[0], n[0] - k[0]}, {k[1], n[1] - k[1]}};
+        // Rows: favoured group, other group; columns: success, failure. GREATER_THAN: the favoured group's odds
+        // of success are higher.
+        double p = FisherExactTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN).test(table).getPValue();
+        double pOpp = FisherExactTest.withDefaults().with(AlternativeHypothesis.LESS_THAN).test(table).getPValue();
+        double diff = rate[0] - rate[1];
+        String verdict = verdict(p, pOpp, Math.min(n[0], n[1]), () -> seedsForRates(rate[0], rate[1]));
+        // The interval of the difference: Newcombe's hybrid of the two Wilson intervals.
+        double lo = diff - Math.sqrt(sq(rate[0] - wilson[0][0]) + sq(wilson[1][1] - rate[1]));
+        double hi = diff + Math.sqrt(sq(wilson[0][1] - rate[0]) + sq(rate[1] - wilson[1][0]));
+        return new Result(c, n, rate, k, wilson, diff, lo, hi, "Fisher's exact, one-sided", p, verdict);
+    }
+
+    private static String verdict(double p, double pOpposite, int smallest, java.util.function.IntSupplier needed) {
+        if (p < ALPHA) {
+            return "supported";
+        }
+        if (pOpposite < ALPHA) {
+            return "contradicted";
+        }
+        if (smallest < ENOUGH) {
+            int want = needed.getAsInt();
+            return "too few seeds (" + smallest + " per group; "
+                    + (want < 0 ? "no difference seen, so no number of seeds would show one" : "about " + want + " per group would show this difference")
+                    + ")";
+        }
+        return "not supported";
+    }
+
+    /** Seeds per group for a one-sided 5 % test with 80 % power at the observed standardised difference (normal approximation). */
+    static int seedsForMeans(double[] a, double[] b) {
+        double pooled = Math.sqrt((variance(a) * (a.length - 1) + variance(b) * (b.length - 1)) / Math.max(1, a.length + b.length - 2));
+        double d = Math.abs(mean(a) - mean(b)) / pooled;
+        if (!(d > 0) || Double.isInfinite(d)) {
+            return d > 0 ? 2 : -1;
+        }
+        double z = STANDARD.inverseCumulativeProbability(1 - ALPHA) + STANDARD.inverseCumulativeProbability(0.8);
+        // Mann-Whitney's efficiency relative to the t-test is about 0.955 for normal data.
+        return (int) Math.ceil(2 * z * z / (d * d) / 0.955);
+    }
+
+    /** Seeds per group for a one-sided 5 % test of two proportions with 80 % power (normal approximation). */
+    static int seedsForRates(double p1, double p2) {
+        if (p1 == p2) {
+            return -1;
+        }
+        double za = STANDARD.inverseCumulativeProbability(1 - ALPHA);
+        double zb = STANDARD.inverseCumulativeProbability(0.8);
+        double bar = (p1 + p2) / 2;
+        double num = za * Math.sqrt(2 * bar * (1 - bar)) + zb * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
+        return (int) Math.ceil(num * num / sq(p1 - p2));
+    }
+
+    /** The Wilson score interval of k successes in n at 95 %. */
+    static double[] wilson(int k, int n) {
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double z = STANDARD.inverseCumulativeProbability(0.975);
+        double p = (double) k / n;
+        double denom = 1 + z * z / n;
+        double centre = (p + z * z / (2.0 * n)) / denom;
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    /** 95 % percentile bootstrap interval of mean(a) - mean(b), resampling each group, with a fixed seed. */
+    static double[] bootstrap(double[] a, double[] b) {
+        SplittableRandom r = new SplittableRandom(BOOTSTRAP_SEED);
+        double[] d = new double[BOOTSTRAP];
+        for (int i = 0; i < BOOTSTRAP; i++) {
+            d[i] = resampledMean(a, r) - resampledMean(b, r);
+        }
+        Arrays.sort(d);
+        return new double[] {d[(int) Math.floor(0.025 * (BOOTSTRAP - 1))], d[(int) Math.ceil(0.975 * (BOOTSTRAP - 1))]};
+    }
+
+    private static double resampledMean(double[] x, SplittableRandom r) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[r.nextInt(x.length)];
+        }
+        return s / x.length;
+    }
+
+    private static int successes(Claim c, double[] v) {
+        int k = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x) && (c.higherIsBetter() ? x >= c.success() : x <= c.success())) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    private static double[] finite(double[] v) {
+        return Arrays.stream(v).filter(Double::isFinite).toArray();
+    }
+
+    static double mean(double[] v) {
+        return v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
+    }
+
+    private static double variance(double[] v) {
+        if (v.length < 2) {
+            return 0;
+        }
+        double m = mean(v);
+        return Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1);
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    /** tables/claims.csv: one row per claim. */
+    public static String csv(List<Result> results) {
+        StringBuilder sb = new StringBuilder("claim,metric,groups,n,mean per group,difference,ci_low,ci_high,test,p_value,verdict\n");
+        for (Result r : results) {
+            sb.append(String.join(",", Html.csvCell(r.claim().claim()), Html.csvCell(r.claim().metric()
+                    + (r.successes() != null ? " " + (r.claim().higherIsBetter() ? ">=" : "<=") + " " + SummaryTable.fmt(r.claim().success()) : "")),
+                    Html.csvCell(r.groups()), r.n()[0] + " / " + r.n()[1],
+                    Html.csvCell(num(r.mean()[0]) + " / " + num(r.mean()[1])), num(r.difference()), num(r.ciLow()), num(r.ciHigh()),
+                    Html.csvCell(r.test()), num(r.pValue()), Html.csvCell(r.verdict()))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

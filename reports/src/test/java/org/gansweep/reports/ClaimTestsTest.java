@@ -1,0 +1,79 @@
+package org.gansweep.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.gansweep.core.config.Claim;
+import org.junit.jupiter.api.Test;
+
+/** The claims' statistics against values worked out by hand or printed in textbooks. */
+class ClaimTestsTest {
+    private static Claim values(String better) {
+        return new Claim("LSGAN covers more modes", "modes_covered", better, "loss", List.of("lsgan", "gan"), null);
+    }
+
+    private static Claim success(double threshold) {
+        return new Claim("LSGAN succeeds more often", "modes_covered", "higher", "loss", List.of("lsgan", "gan"), threshold);
+    }
+
+    @Test
+    void mannWhitneyOnSeparatedGroupsIsOneOverTheNumberOfArrangements() {
+        // Every value of the favoured group above every other: exact one-sided p = 1 / C(10, 5) = 1/252.
+        ClaimTests.Result r = ClaimTests.test(values("higher"), new double[] {6, 7, 8, 9, 10}, new double[] {1, 2, 3, 4, 5});
+        assertEquals(1.0 / 252, r.pValue(), 1e-12);
+        assertEquals("supported", r.verdict());
+        assertEquals(5, r.difference(), 1e-12);
+        assertTrue(r.ciLow() > 0 && r.ciHigh() >= 5 && r.ciLow() <= 5, r.ciLow() + " " + r.ciHigh());
+        // The other way round the data contradict the claim; with "lower is better" they support it.
+        ClaimTests.Result flipped = ClaimTests.test(values("higher"), new double[] {1, 2, 3, 4, 5}, new double[] {6, 7, 8, 9, 10});
+        assertEquals("contradicted", flipped.verdict());
+        assertEquals("supported", ClaimTests.test(values("lower"), new double[] {1, 2, 3, 4, 5}, new double[] {6, 7, 8, 9, 10}).verdict());
+        // Diverged seeds (NaN) are left out.
+        ClaimTests.Result withNaN = ClaimTests.test(values("higher"), new double[] {6, 7, 8, 9, 10, Double.NaN}, new double[] {1, 2, 3, 4, 5});
+        assertArrayEquals(new int[] {5, 5}, withNaN.n());
+        // The interval is seeded: the same numbers every time.
+        ClaimTests.Result again = ClaimTests.test(values("higher"), new double[] {6, 7, 8, 9, 10}, new double[] {1, 2, 3, 4, 5});
+        assertEquals(r.ciLow(), again.ciLow(), 0);
+        assertEquals(r.ciHigh(), again.ciHigh(), 0);
+    }
+
+    @Test
+    void fishersExactTestIsTheLadyTastingTea() {
+        // Fisher's own example: 3 of 4 right against 1 of 4: one-sided p = 17/70.
+        ClaimTests.Result r = ClaimTests.test(success(8), new double[] {8, 8, 8, 5}, new double[] {8, 4, 6, 7});
+        assertArrayEquals(new int[] {3, 1}, r.successes());
+        assertEquals(17.0 / 70, r.pValue(), 1e-12);
+        assertTrue(r.verdict().startsWith("too few seeds (4 per group; about "), r.verdict());
+        // A failed seed (NaN) counts as a failure, not as missing.
+        ClaimTests.Result failed = ClaimTests.test(success(8), new double[] {8, 8, 8, Double.NaN}, new double[] {8, 4, 6, 7});
+        assertArrayEquals(new int[] {3, 1}, failed.successes());
+        assertArrayEquals(new int[] {4, 4}, failed.n());
+    }
+
+    @Test
+    void wilsonIntervalAndSampleSizesByHand() {
+        // 8 of 10 at 95 %: centre (0.8 + 1.92/10) / 1.384 = 0.7167, half-width 0.2266.
+        double[] w = ClaimTests.wilson(8, 10);
+        assertEquals(0.4902, w[0], 1e-4);
+        assertEquals(0.9433, w[1], 1e-4);
+        assertArrayEquals(new double[] {0, 0.2775}, new double[] {ClaimTests.wilson(0, 10)[0], Math.round(ClaimTests.wilson(0, 10)[1] * 1e4) / 1e4}, 1e-12);
+        // Groups with sd sqrt(2/3) = 0.8165 whose means differ by 0.8165: a standardised difference of 1,
+        // 2 (1.645 + 0.842)^2 / 0.955 = 12.95, so 13 seeds per group.
+        double s = Math.sqrt(2.0 / 3);
+        assertEquals(13, ClaimTests.seedsForMeans(new double[] {-1, 1, 0, 0}, new double[] {-1 + s, 1 + s, s, s}));
+        // Rates 0.9 against 0.5: (1.645 sqrt(2 * 0.7 * 0.3) + 0.842 sqrt(0.09 + 0.25))^2 / 0.16
+        // = (1.0660 + 0.4907)^2 / 0.16 = 15.15, so 16.
+        assertEquals(16, ClaimTests.seedsForRates(0.9, 0.5));
+        assertEquals(-1, ClaimTests.seedsForRates(0.5, 0.5));
+    }
+
+    @Test
+    void equalGroupsWithFewSeedsSayNoNumberOfSeedsWouldShowADifference() {
+        ClaimTests.Result r = ClaimTests.test(values("higher"), new double[] {8, 8, 8}, new double[] {8, 8, 8});
+        assertEquals("too few seeds (3 per group; no difference seen, so no number of seeds would show one)", r.verdict());
+        ClaimTests.Result many = ClaimTests.test(values("higher"), new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        assertEquals("not supported", many.verdict());
+    }
+}
