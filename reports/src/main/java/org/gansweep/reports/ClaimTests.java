@@ -34,7 +34,9 @@ public final class ClaimTests {
     public record Result(Claim claim, int[] n, double[] mean, int[] successes, double[][] wilson, double difference,
             double ciLow, double ciHigh, String test, double pValue, String verdict) {
         public String groups() {
-            return claim.group() + " vs " + claim.against();
+            String where = claim.where().isEmpty() ? "" : " (" + String.join(", ", claim.where().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
+            return claim.group() + " vs " + claim.against() + where;
         }
     }
 
@@ -52,7 +54,8 @@ public final class ClaimTests {
     static double[] values(ExperimentResults results, Claim c, String group) {
         List<Double> v = new ArrayList<>();
         for (TrialResult t : results.trials()) {
-            if (!group.equals(t.trial().setting().get(c.axis()))) {
+            if (!group.equals(t.trial().setting().get(c.axis()))
+                    || c.where().entrySet().stream().anyMatch(w -> !w.getValue().equals(t.trial().setting().get(w.getKey())))) {
                 continue;
             }
             Double m = t.summary() != null && "completed".equals(t.status()) && t.summary().metrics() != null

@@ -38,6 +38,7 @@ public final class ExperimentResults {
     private final List<String> damaged;
     private List<org.gansweep.core.config.Claim> claims = List.of();
     private int paperSteps;
+    private org.gansweep.core.config.AuthorsSettings authors;
 
     private ExperimentResults(Path dir, String name, String description, String paper, List<TrialResult> trials,
             List<String> notes, List<String> damaged) {
@@ -150,6 +151,7 @@ public final class ExperimentResults {
         if (parsedGrid != null) {
             r.claims = parsedGrid.claims();
             r.paperSteps = parsedGrid.paperSteps();
+            r.authors = parsedGrid.authors();
         }
         return r;
     }
@@ -181,6 +183,11 @@ public final class ExperimentResults {
     /** The paper's claims the grid asks the report to test. */
     public List<org.gansweep.core.config.Claim> claims() {
         return claims;
+    }
+
+    /** The authors' settings beside this grid's, or null. */
+    public org.gansweep.core.config.AuthorsSettings authors() {
+        return authors;
     }
 
     /** How many steps the paper trained (0: not given). */

@@ -101,6 +101,7 @@ public final class ReportBuilder {
             html.append("<p class=\"problem\">").append(Html.escape(p)).append("</p>\n");
         }
         html.append(lengthWarning(results));
+        html.append(authorsTable(results));
         List<ClaimTests.Result> claims = ClaimTests.run(results);
         if (!claims.isEmpty()) {
             AtomicFiles.write(tableDir.resolve("claims.csv"), ClaimTests.csv(claims));
@@ -121,6 +122,20 @@ public final class ReportBuilder {
         return "<div class=\"short\"><b>Short runs.</b> These trials trained " + String.format(java.util.Locale.ROOT, "%,d", longest)
                 + " steps; the paper's trained " + String.format(java.util.Locale.ROOT, "%,d", results.paperSteps())
                 + ". Read every number below as a short run's, not as the paper's result.</div>\n";
+    }
+
+    /** Every setting beside the authors' value, and why each difference. */
+    static String authorsTable(ExperimentResults results) {
+        var a = results.authors();
+        if (a == null || a.settings().isEmpty()) {
+            return "";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (var r : a.settings()) {
+            rows.add(List.of(r.setting(), r.here(), r.authors(), r.differs() ? r.why() : "the same"));
+        }
+        return "<h2>Settings against the authors' code</h2>\n<p>Source: " + Html.escape(a.source()) + "</p>\n"
+                + Html.table(List.of("setting", "here", "authors", "why different"), rows);
     }
 
     /** The claims at the top of the page: what the paper says, what these seeds show, and the verdict. */

@@ -15,12 +15,23 @@ import java.util.List;
  *     compare: [lsgan-binary, gan]   # the group the claim favours, then the one it is compared with
  *     success: 8                # optional: a seed succeeds when its value is at least (higher) or at most
  *                               # (lower) this; the claim is then about success rates
+ *     where: {ablation: BN_G}   # optional: only the trials with these values on other axes
  * </pre>
  *
  * @param success null for a claim about the metric's values (Mann-Whitney U test, bootstrap interval of the
  *     difference of means); a threshold for a claim about success rates (Fisher's exact test, Wilson intervals)
  */
-public record Claim(String claim, String metric, String better, String axis, List<String> compare, Double success) {
+public record Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
+        java.util.Map<String, String> where) {
+    public Claim {
+        where = where == null ? java.util.Map.of() : java.util.Map.copyOf(where);
+    }
+
+    /** Without {@code where}. */
+    public Claim(String claim, String metric, String better, String axis, List<String> compare, Double success) {
+        this(claim, metric, better, axis, compare, success, null);
+    }
+
     public boolean higherIsBetter() {
         return !"lower".equals(better);
     }

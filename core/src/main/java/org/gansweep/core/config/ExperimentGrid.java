@@ -13,6 +13,7 @@ import java.util.List;
  * @param overrides the {@code --set path=value} arguments applied to every trial
  * @param claims the paper's claims the report tests on these trials
  * @param paperSteps how many steps the paper trained (0 when not given): the report warns when trials ran far fewer
+ * @param authors the authors' settings beside these, with the reasons for each difference (null when not given)
  */
 public record ExperimentGrid(
         String name,
@@ -24,4 +25,5 @@ public record ExperimentGrid(
         List<String> overrides,
         List<Trial> trials,
         List<Claim> claims,
-        int paperSteps) {}
+        int paperSteps,
+        AuthorsSettings authors) {}

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 
 /** The grid's own fields (name, description, paper, seeds, base, axes) and the labels of axis values. */
 final class GridFields {
-    static final List<String> GRID_FIELDS = List.of("name", "description", "paper", "paperSteps", "claims", "seeds", "base", "axes");
+    static final List<String> GRID_FIELDS = List.of("name", "description", "paper", "paperSteps", "claims", "authors", "seeds", "base", "axes");
     static final List<String> SECTIONS = List.of("dataset", "model", "loss", "optimizer", "training", "metrics");
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private GridFields() {}
 
-    static final List<String> CLAIM_FIELDS = List.of("claim", "metric", "better", "axis", "compare", "success");
+    static final List<String> CLAIM_FIELDS = List.of("claim", "metric", "better", "axis", "compare", "success", "where");
 
     /** The grid's {@code claims:} list, each entry checked field by field. */
     static List<Claim> claims(JsonNode n, YamlLocator at, GridErrors errors) {
@@ -68,8 +68,15 @@ final class GridFields {
                     success = s.asDouble();
                 }
             }
+            java.util.Map<String, String> where = new java.util.LinkedHashMap<>();
+            JsonNode w = c.get("where");
+            if (w != null && !w.isObject()) {
+                errors.add(at.valueAt(p + "/where"), "`where` must map other axes to one of their values, e.g. {ablation: BN_G}, got " + GridMessages.describe(w));
+            } else if (w != null) {
+                w.fields().forEachRemaining(f -> where.put(f.getKey(), f.getValue().asText()));
+            }
             if (errors.count() == before) {
-                out.add(new Claim(text, metric, better, axis, List.copyOf(groups), success));
+                out.add(new Claim(text, metric, better, axis, List.copyOf(groups), success, where));
             }
         }
         return out;
@@ -83,6 +90,39 @@ final class GridFields {
             return null;
         }
         return v.asText();
+    }
+
+    /** The {@code authors:} section: {@code source} and {@code settings} rows of setting, here, authors, why. */
+    static AuthorsSettings authors(JsonNode n, YamlLocator at, GridErrors errors) {
+        if (n == null) {
+            return null;
+        }
+        if (!n.isObject() || !n.path("source").isTextual() || !n.path("settings").isArray()) {
+            errors.add(at.valueAt("/authors"), "`authors` must be a mapping with `source` (text) and `settings` (a list of"
+                    + " {setting, here, authors, why}), got " + GridMessages.describe(n));
+            return null;
+        }
+        List<AuthorsSettings.Row> rows = new ArrayList<>();
+        JsonNode list = n.get("settings");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode r = list.get(i);
+            String p = "/authors/settings/" + i;
+            if (!r.isObject() || !r.has("setting") || !r.has("here") || !r.has("authors")
+                    || !r.get("setting").isValueNode() || !r.get("here").isValueNode() || !r.get("authors").isValueNode()) {
+                errors.add(at.valueAt(p), "a settings row is {setting, here, authors, why}: each a plain value, got " + GridMessages.describe(r));
+                continue;
+            }
+            String here = r.get("here").asText();
+            String theirs = r.get("authors").asText();
+            String why = r.path("why").asText("");
+            if (!here.equals(theirs) && why.isBlank()) {
+                errors.add(at.valueAt(p), "`" + r.get("setting").asText() + "` differs from the authors' (" + here + " against " + theirs
+                        + "): say `why`");
+                continue;
+            }
+            rows.add(new AuthorsSettings.Row(r.get("setting").asText(), here, theirs, why));
+        }
+        return new AuthorsSettings(n.get("source").asText(), List.copyOf(rows));
     }
 
     /** {@code paperSteps}: 0 when absent. */

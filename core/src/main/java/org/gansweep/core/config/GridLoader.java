@@ -27,6 +27,7 @@ import org.gansweep.core.plugin.PluginCatalog;
  * paper: Figure 7            # optional: what of the paper this answers
  * paperSteps: 35000          # optional: how long the paper trained (the report warns when trials ran far fewer)
  * claims: [...]              # optional: the paper's claims, tested over the seeds ({@link Claim})
+ * authors: {source, settings} # optional: the authors' settings beside these ({@link AuthorsSettings})
  * seeds: [1, 2, 3]           # or a count: 3 means [1, 2, 3]; default [1]
  * base:                      # the trial template: dataset, model, loss, optimizer, training, metrics
  *   ...
@@ -104,6 +105,7 @@ public final class GridLoader {
         String paper = GridFields.text(root, "paper", at, errors, false);
         List<Claim> claims = GridFields.claims(root.get("claims"), at, errors);
         int paperSteps = GridFields.paperSteps(root.get("paperSteps"), at, errors);
+        AuthorsSettings authors = GridFields.authors(root.get("authors"), at, errors);
         List<Long> seeds = GridFields.seeds(root.get("seeds"), at, errors, "/seeds");
         JsonNode base = root.get("base");
         if (base == null) {
@@ -166,6 +168,14 @@ public final class GridLoader {
                         + GridMessages.suggest(c.axis(), axisNames) + "; axes: " + String.join(", ", axisNames));
                 continue;
             }
+            for (var w : c.where().entrySet()) {
+                java.util.Set<String> wv = new java.util.LinkedHashSet<>();
+                trials.forEach(t -> wv.add(t.setting().get(w.getKey())));
+                if (!axisNames.contains(w.getKey()) || (!wv.contains(w.getValue()) && overrides.isEmpty())) {
+                    errors.add(at.valueAt("/claims/" + i + "/where"), "`where` names `" + w.getKey() + ": " + w.getValue()
+                            + "`, which no trial has; axes: " + String.join(", ", axisNames) + (axisNames.contains(w.getKey()) ? "; its values: " + String.join(", ", wv) : ""));
+                }
+            }
             java.util.Set<String> values = new java.util.LinkedHashSet<>();
             trials.forEach(t -> values.add(t.setting().get(c.axis())));
             for (int k = 0; k < 2; k++) {
@@ -177,6 +187,6 @@ public final class GridLoader {
         }
         errors.throwIfAny();
         return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials),
-                claims, paperSteps);
+                claims, paperSteps, authors);
     }
 }
