@@ -103,6 +103,22 @@ class HostileInputTest {
     }
 
     @Test
+    void claimsAndAuthorsSettingsAreCheckedWithLocatedMessages() throws Exception {
+        String withAxis = GOOD + "axes:\n  loss: [gan, lsgan-binary]\n";
+        refused(validate(withAxis + "claims:\n  - {claim: x, metric: modes_covered, better: up, axis: loss, compare: [lsgan-binary, gan]}\n"),
+                "g.yaml:10:", "`better` must be `higher` or `lower`");
+        refused(validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: los, compare: [lsgan-binary, gan]}\n"),
+                "claim axis `los` is not an axis of this grid (did you mean `loss`?)");
+        refused(validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-pearson, gan]}\n"),
+                "`lsgan-pearson` is not a value of axis `loss`");
+        refused(validate(withAxis + "authors:\n  source: s\n  settings:\n    - {setting: batch, here: 8, authors: 64}\n"),
+                "g.yaml:12:7: `batch` differs from the authors' (8 against 64): say `why`");
+        Tiny.Result ok = validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-binary, gan], success: 8}\n"
+                + "authors:\n  source: s\n  settings:\n    - {setting: batch, here: 8, authors: 64, why: small}\n");
+        assertEquals(0, ok.code(), ok.err());
+    }
+
+    @Test
     void aMisspeltPathInABundleIsReportedAtTheBundle() throws Exception {
         String grid = GOOD + "axes:\n  variant:\n    - {label: a, model.generatr.batchNorm: false}\n    - {label: b}\n";
         refused(validate(grid), "g.yaml:9:18: unknown field `generatr`", "did you mean `generator`");

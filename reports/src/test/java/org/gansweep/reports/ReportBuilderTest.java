@@ -43,6 +43,11 @@ class ReportBuilderTest {
             axes:
               loss: [gan, lsgan-pearson]
             paperSteps: 35000
+            authors:
+              source: "xudonmao/LSGAN mixture_gaussian/ls.py"
+              settings:
+                - {setting: batch, here: 8, authors: 512, why: "a test"}
+                - {setting: radius, here: 2, authors: 2}
             claims:
               - claim: "LSGAN covers more modes than the regular GAN"
                 metric: modes_covered
@@ -126,6 +131,8 @@ class ReportBuilderTest {
         assertTrue(claims.contains("modes_covered >= 8,lsgan-pearson vs gan,2 / 2,0.5000 / 0.5000,0.000,"), claims);
         assertTrue(html.contains("The paper's claims, tested over the seeds") && html.contains("too few seeds"), html);
         assertTrue(html.contains("These trials trained 20 steps; the paper's trained 35,000"), html);
+        assertTrue(html.contains("Settings against the authors' code") && html.contains("<td>batch</td><td>8</td><td>512</td><td>a test</td>")
+                && html.contains("<td>radius</td><td>2</td><td>2</td><td>the same</td>"), html);
         for (String fig : List.of("density", "loss-curves")) {
             Path png = dir.resolve("report/figures/" + fig + ".png");
             assertTrue(Files.size(png) > 1000, fig + " was drawn");
