@@ -23,6 +23,10 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
     private ProgressBar bar;
     private int finished;
     private int pending;
+    /** Through a pipe (CI, a log file) there is no bar: a line per running trial every {@link #PIPE_EVERY_S} s. */
+    static final int PIPE_EVERY_S = 10;
+    private final Map<String, long[]> running = new ConcurrentHashMap<>(); // id -> {start nanos, total steps}
+    private java.util.concurrent.ScheduledExecutorService ticker;
 
     ConsoleProgress(PrintWriter err) {
         this.err = err;
@@ -33,6 +37,17 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
         this.pending = toRun.size();
         err.printf("%s: %d trials, %d already finished, %d to run%n", grid.name(), pending + skipped, skipped, pending);
         err.flush();
+        for (Trial t : toRun) {
+            running.put(t.id(), new long[] {0, t.config().training().steps()});
+        }
+        if (!terminal && pending > 0) {
+            ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread th = new Thread(r, "gansweep-progress");
+                th.setDaemon(true);
+                return th;
+            });
+            ticker.scheduleAtFixedRate(this::printRunning, PIPE_EVERY_S, PIPE_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
+        }
         if (terminal && pending > 0) {
             long total = 0;
             for (Trial t : toRun) {
@@ -50,8 +65,35 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
         err.flush();
     }
 
+    /** One line per trial that has begun: step, speed and time left. */
+    synchronized void printRunning() {
+        long now = System.nanoTime();
+        for (var e : running.entrySet()) {
+            Integer step = done.get(e.getKey());
+            long[] r = e.getValue();
+            if (step == null || r[0] == 0 || step == 0) {
+                continue;
+            }
+            double seconds = (now - r[0]) / 1e9;
+            double rate = step / Math.max(seconds, 1e-9);
+            err.println(progressLine(e.getKey(), step, (int) r[1], rate));
+        }
+        err.flush();
+    }
+
+    static String progressLine(String id, int step, int total, double rate) {
+        long eta = rate > 0 ? Math.round((total - step) / rate) : -1;
+        return String.format(java.util.Locale.ROOT, "  %s: step %d/%d, %.1f steps/s, about %s left", id, step, total, rate,
+                eta < 0 ? "?" : eta >= 3600 ? String.format(java.util.Locale.ROOT, "%d h %02d min", eta / 3600, eta % 3600 / 60)
+                        : eta >= 60 ? String.format(java.util.Locale.ROOT, "%d min %02d s", eta / 60, eta % 60) : eta + " s");
+    }
+
     @Override
     public void step(Trial trial, int step) {
+        long[] r = running.get(trial.id());
+        if (r != null && r[0] == 0) {
+            r[0] = System.nanoTime();
+        }
         Integer before = done.put(trial.id(), step);
         if (bar != null) {
             bar.stepBy(step - (before == null ? 0 : before));
@@ -61,6 +103,7 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
     @Override
     public synchronized void finished(Trial trial, Summary s) {
         finished++;
+        running.remove(trial.id());
         String line = String.format("[%d/%d] %s: %s%s", finished, pending, trial.id(), s.status(),
                 s.error() != null ? " (" + s.error().lines().findFirst().orElse("") + ")" : "");
         if (bar != null) {
@@ -73,6 +116,9 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
 
     @Override
     public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         if (bar != null) {
             bar.close();
         }

@@ -36,7 +36,7 @@ final class ListCommand implements Callable<Integer> {
                 Record defaults = defaults(p.paramsType());
                 for (RecordComponent rc : p.paramsType().getRecordComponents()) {
                     Object v = defaults == null ? null : rc.getAccessor().invoke(defaults);
-                    out.printf("  %-16s   %s = %s%n", "", rc.getName(), v);
+                    out.printf("  %-16s   %s = %s%n", "", rc.getName(), readable(v));
                 }
             }
         }
@@ -45,6 +45,19 @@ final class ListCommand implements Callable<Integer> {
             out.printf("  %-16s %s%n", f.getKey(), f.getValue().description());
         }
         return 0;
+    }
+
+    /** A default as YAML would write it: {@code {batchNorm: true}} for a nested record, not {@code Net[batchNorm=true]}. */
+    static String readable(Object v) {
+        if (v instanceof Record || v instanceof java.util.Collection<?> || v instanceof java.util.Map<?, ?>) {
+            try {
+                return org.gansweep.core.config.Yaml.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(v).replace("\"", "").replace(":", ": ").replace(",", ", ");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return String.valueOf(v);
+            }
+        }
+        return String.valueOf(v);
     }
 
     /** The record with every field at its default (all-null constructor arguments). */
