@@ -119,7 +119,7 @@ public final class ClaimTests {
         if (smallest < ENOUGH) {
             int want = needed.getAsInt();
             return "too few seeds (" + smallest + " per group; "
-                    + (want < 0 ? "no difference seen, so no number of seeds would show one" : "about " + want + " per group would show this difference")
+                    + (want < 0 ? "the groups do not differ in these seeds, so no number of seeds can be estimated" : "about " + want + " per group would show this difference")
                     + ")";
         }
         return "not supported";

@@ -72,7 +72,7 @@ class ClaimTestsTest {
     @Test
     void equalGroupsWithFewSeedsSayNoNumberOfSeedsWouldShowADifference() {
         ClaimTests.Result r = ClaimTests.test(values("higher"), new double[] {8, 8, 8}, new double[] {8, 8, 8});
-        assertEquals("too few seeds (3 per group; no difference seen, so no number of seeds would show one)", r.verdict());
+        assertEquals("too few seeds (3 per group; the groups do not differ in these seeds, so no number of seeds can be estimated)", r.verdict());
         ClaimTests.Result many = ClaimTests.test(values("higher"), new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
         assertEquals("not supported", many.verdict());
     }
