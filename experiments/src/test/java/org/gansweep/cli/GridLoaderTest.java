@@ -35,7 +35,7 @@ class GridLoaderTest {
 
     /** The options added for the authors' settings, and trial ids that do not move for grids without them. */
     @Test
-    void perNetworkOptimisersUpdatesInitNoiseAndReductionResolve() throws Exception {
+    void perNetworkOptimisersUpdatesInitNoiseAndReductionResolve(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         // A grid without the new options keeps the ids it had before they existed.
         assertEquals("gan_s1-ec8cc0fa", Grids.load(Tiny.loader(), null, List.of()).trials().get(0).id());
         String grid = Tiny.RING.replace("optimizer: {type: adam, lr: 0.001}",
@@ -60,6 +60,14 @@ class GridLoaderTest {
         assertEquals("uniform", split.resolved().at("/model/noise").asText());
         assertEquals("sum", split.resolved().at("/loss/reduction").asText());
         assertEquals(org.gansweep.core.config.ModelOptions.Noise.uniform, split.config().modelOptions().noise());
+        // A worker reads the trial back from its config.yaml: the same trial, the same hash.
+        for (Trial t : g.trials()) {
+            var folder = new org.gansweep.core.store.TrialFolder(tmp.resolve(t.id()));
+            folder.writeConfig(t);
+            Trial back = folder.readTrial(Tiny.loader());
+            assertEquals(t.hash(), back.hash(), java.nio.file.Files.readString(folder.config()));
+            assertEquals(t.config(), back.config());
+        }
         // Defaults stay out of the resolved config.
         Trial plain = parse(Tiny.RING).trials().get(0);
         assertTrue(plain.resolved().at("/training/updates").isMissingNode());

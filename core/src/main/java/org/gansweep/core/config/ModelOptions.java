@@ -43,7 +43,7 @@ public record ModelOptions(WeightInit init, Noise noise) {
             FieldError.require(std == null || (Double.isFinite(std) && std > 0), "std", "must be a positive number, got " + std);
         }
 
-        public boolean isDefault() {
+        public boolean keepsArchitectureDefault() {
             return type.equals("default");
         }
     }

@@ -55,7 +55,7 @@ final class TrialResolution {
         Component model = component(Kind.ARCHITECTURE, modelNode, "/model", origins, errors, out);
         if (model != null && modelOptions != null) {
             ObjectNode m = (ObjectNode) out.get("model");
-            if (!modelOptions.init().isDefault()) {
+            if (!modelOptions.init().keepsArchitectureDefault()) {
                 m.set("init", Yaml.json().valueToTree(modelOptions.init()));
             }
             if (modelOptions.noise() != ModelOptions.Noise.normal) {

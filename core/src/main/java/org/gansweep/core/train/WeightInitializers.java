@@ -24,7 +24,7 @@ final class WeightInitializers {
     private WeightInitializers() {}
 
     static void apply(WeightInit init, Block block) {
-        if (init.isDefault()) {
+        if (init.keepsArchitectureDefault()) {
             return;
         }
         Initializer weights = switch (init.type()) {
