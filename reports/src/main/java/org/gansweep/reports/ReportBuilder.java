@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +86,9 @@ public final class ReportBuilder {
             html.append("<p><b>Paper:</b> ").append(Html.escape(results.paper())).append("</p>\n");
         }
         html.append("<p>").append(results.trials().size()).append(" trials. Grid: <a href=\"../grid.yaml\">grid.yaml</a>. Report built ")
-                .append(Instant.now()).append(" by gansweep ").append(Html.escape(Provenance.version())).append(".</p>\n");
+                .append(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+                .append(" by gansweep ").append(Html.escape(Provenance.version())).append(".</p>\n")
+                .append(provenanceLine(results));
         if (!results.damaged().isEmpty()) {
             html.append("<div class=\"damaged\"><b>").append(results.damaged().size())
                     .append(" damaged or unreadable item(s), left out of every table and figure below.</b> ")
@@ -111,6 +112,32 @@ public final class ReportBuilder {
         Path index = report.resolve("index.html");
         AtomicFiles.write(index, html.toString());
         return new Report(index, results.damaged());
+    }
+
+    /**
+     * How the results were produced, from the first trial's provenance (every trial of a sweep shares it unless
+     * runs mixed machines: each summary.json has its own) and the overrides of the last run.
+     */
+    static String provenanceLine(ExperimentResults results) {
+        var first = results.trials().stream().filter(t -> t.summary() != null && t.summary().provenance() != null).findFirst();
+        List<String> overrides;
+        try {
+            overrides = org.gansweep.core.store.ExperimentStore.readOverrides(results.dir());
+        } catch (IOException e) {
+            overrides = List.of();
+        }
+        StringBuilder sb = new StringBuilder("<p class=\"provenance\">");
+        if (first.isPresent()) {
+            Map<String, Object> p = first.get().summary().provenance();
+            sb.append("Code ").append(Html.escape(String.valueOf(p.get("git_commit"))))
+                    .append("; DJL ").append(Html.escape(String.valueOf(p.get("djl_version"))))
+                    .append(", ").append(Html.escape(String.valueOf(p.get("engine")))).append(' ').append(Html.escape(String.valueOf(p.get("engine_version"))))
+                    .append("; ").append(Html.escape(String.valueOf(p.get("cpu_model")))).append(", ")
+                    .append(Html.escape(String.valueOf(p.get("intra_op_threads")))).append(" thread(s) per trial")
+                    .append("; kernels ").append(Html.escape(String.valueOf(p.get("cpu_code_paths")))).append(". ");
+        }
+        sb.append(overrides.isEmpty() ? "No --set overrides." : "--set " + Html.escape(String.join(" ", overrides)) + ".");
+        return sb.append("</p>\n").toString();
     }
 
     /** A box when the trials ran far fewer steps than the paper's: their numbers are not the paper's result. */

@@ -95,7 +95,9 @@ class ReportBuilderTest {
             metrics.put("modes_covered", modes.get(t.label()));
             TrialStatus st = status.getOrDefault(t.label(), TrialStatus.completed);
             f.writeSummary(new Summary(t.id(), st, metrics, t.seed(), 20, 1.5, st == TrialStatus.diverged ? 17 : null, null,
-                    t.setting(), t.hash(), Map.of(), null));
+                    t.setting(), t.hash(), Map.of("git_commit", "abc123", "djl_version", "0.35.1", "engine", "PyTorch",
+                            "engine_version", "2.7.1", "cpu_model", "Test CPU (avx2)", "intra_op_threads", "1",
+                            "cpu_code_paths", Map.of("MKL_CBWR", "AVX2,STRICT")), null));
         }
         return dir;
     }
@@ -121,6 +123,8 @@ class ReportBuilderTest {
         assertEquals(golden, Files.readString(dir.resolve("report/tables/summary.csv")));
         String html = Files.readString(report.index());
         assertTrue(html.contains("7 ± 1.414"), html);
+        assertTrue(html.contains("Code abc123; DJL 0.35.1, PyTorch 2.7.1; Test CPU (avx2), 1 thread(s) per trial; kernels {MKL_CBWR=AVX2,STRICT}. No --set overrides."), html);
+        assertTrue(html.matches("(?s).*Report built \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"), html);
         assertTrue(html.contains("diverged at step 17"), html);
         assertFalse(html.contains("class=\"damaged\""), html);
         // The claims: lsgan-pearson has one completed seed (8) and one diverged, gan 6 and 8.
