@@ -10,10 +10,20 @@ import org.gansweep.core.train.CpuCodePaths;
 
 /** Starts {@code gansweep trial DIR} in a new JVM with this JVM's class path and settings. */
 final class JvmWorkerLauncher implements WorkerLauncher {
+    /**
+     * This JVM's java, found again by path: after a JDK package upgrade during a long sweep, the running
+     * binary reads as "/usr/lib/jvm/.../java (deleted)", while the path itself holds the new one.
+     */
+    static String javaExecutable() {
+        java.util.Optional<String> running = ProcessHandle.current().info().command()
+                .filter(c -> !c.endsWith(" (deleted)") && java.nio.file.Files.isExecutable(Path.of(c)));
+        return running.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
     @Override
     public Process start(Path trialDir) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.add(javaExecutable());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // Settings (-D, -X) carry over; agents and debuggers do not.
             if (arg.startsWith("-D") || arg.startsWith("-X")) {

@@ -72,8 +72,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("gansweep: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("gansweep: cannot write results under " + out + ": " + e + " (disk full or folder not writable?)."
-                    + " Finished trials are kept; run the same command again to go on.");
+            if (String.valueOf(e.getMessage()).contains("a worker could not be run")) {
+                err.println("gansweep: a worker JVM could not be started: " + e.getMessage() + " (was the JDK upgraded while the sweep"
+                        + " ran?). Finished trials are kept; run the same command again to go on.");
+            } else {
+                err.println("gansweep: cannot write results under " + out + ": " + e + " (disk full or folder not writable?)."
+                        + " Finished trials are kept; run the same command again to go on.");
+            }
             return 2;
         }
         ReportBuilder.Report report;
