@@ -64,22 +64,10 @@ public final class GanStep {
 
     /** As {@link #discriminatorUpdate(NDArray, NDArray)}, real and fakes of the given classes (one-hot; null: unconditional). */
     public float discriminatorUpdate(NDArray realBatch, NDArray noise, NDArray labels) {
-        long batch = realBatch.getShape().get(0);
         NDArray fake = g.forward(ps, inputs(noise, labels), true).singletonOrThrow().stopGradient();
         float value;
         try (GradientCollector gc = engine.newGradientCollector()) {
-            NDArray realScores;
-            NDArray fakeScores;
-            if (jointD) {
-                NDArray both = labels == null ? null : labels.concat(labels);
-                NDArray scores = d.forward(ps, inputs(realBatch.concat(fake), both), true).singletonOrThrow();
-                realScores = scores.get("0:" + batch);
-                fakeScores = scores.get(batch + ":");
-            } else {
-                realScores = d.forward(ps, inputs(realBatch, labels), true).singletonOrThrow();
-                fakeScores = d.forward(ps, inputs(fake, labels), true).singletonOrThrow();
-            }
-            NDArray l = loss.discriminatorLoss(realScores, fakeScores);
+            NDArray l = discriminatorLoss(realBatch, fake, labels);
             gc.backward(l);
             value = l.getFloat();
         }
@@ -96,24 +84,11 @@ public final class GanStep {
      * @return {D's loss, G's loss}
      */
     public float[] simultaneousUpdate(NDArray realBatch, NDArray noise, NDArray labels) {
-        long batch = realBatch.getShape().get(0);
         float dValue;
         float gValue;
         try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray fake = g.forward(ps, inputs(noise, labels), true).singletonOrThrow();
-            NDArray detached = fake.stopGradient();
-            NDArray realScores;
-            NDArray fakeScores;
-            if (jointD) {
-                NDArray both = labels == null ? null : labels.concat(labels);
-                NDArray scores = d.forward(ps, inputs(realBatch.concat(detached), both), true).singletonOrThrow();
-                realScores = scores.get("0:" + batch);
-                fakeScores = scores.get(batch + ":");
-            } else {
-                realScores = d.forward(ps, inputs(realBatch, labels), true).singletonOrThrow();
-                fakeScores = d.forward(ps, inputs(detached, labels), true).singletonOrThrow();
-            }
-            NDArray dl = loss.discriminatorLoss(realScores, fakeScores);
+            NDArray dl = discriminatorLoss(realBatch, fake.stopGradient(), labels);
             gc.backward(dl);
             dValue = dl.getFloat();
             freeze(dParams, true);
@@ -164,6 +139,18 @@ public final class GanStep {
             y.attach(m);
         }
         return g.forward(ps, inputs(z, y), false).singletonOrThrow();
+    }
+
+    /** D's loss on a real batch and (detached) fakes: one D pass over both when D has no batch norm. */
+    private NDArray discriminatorLoss(NDArray realBatch, NDArray fake, NDArray labels) {
+        if (jointD) {
+            long batch = realBatch.getShape().get(0);
+            NDArray both = labels == null ? null : labels.concat(labels);
+            NDArray scores = d.forward(ps, inputs(realBatch.concat(fake), both), true).singletonOrThrow();
+            return loss.discriminatorLoss(scores.get("0:" + batch), scores.get(batch + ":"));
+        }
+        return loss.discriminatorLoss(d.forward(ps, inputs(realBatch, labels), true).singletonOrThrow(),
+                d.forward(ps, inputs(fake, labels), true).singletonOrThrow());
     }
 
     private static NDList inputs(NDArray x, NDArray labels) {
