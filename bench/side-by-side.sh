@@ -1,28 +1,35 @@
 #!/usr/bin/env bash
-# Side-by-side speed against the plain-PyTorch peer (../shared/bench/lsgan_peer.py), one thread each.
+# Side-by-side speed against the plain-PyTorch peers (../shared/bench/lsgan_peer.py, and authors_ring_peer.py for
+# ring-authors), one thread each. Developer-only: the peers live outside the repository (set PEER to another copy).
 # Runs alternate (peer, gansweep, peer, gansweep, ...) so that drift in the machine's speed hits both alike,
 # and the median of the per-pair ratios is printed with every pair.
-#   bench/side-by-side.sh ring|fashion [PAIRS=5] [STEPS: ring 2000, fashion 1000] [LOSS=gan]
+#   bench/side-by-side.sh ring|ring-authors|fashion [PAIRS=5] [STEPS: ring 2000, ring-authors 2000, fashion 1000] [LOSS=gan]
 # PEER (path to lsgan_peer.py) and PYTHON (default /usr/bin/python3, Debian's python3-torch) may be set.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dataset="${1:?usage: bench/side-by-side.sh ring|fashion [PAIRS] [STEPS] [LOSS]}"
+dataset="${1:?usage: bench/side-by-side.sh ring|ring-authors|fashion [PAIRS] [STEPS] [LOSS]}"
 pairs="${2:-5}"
 loss="${4:-gan}"
 case "$dataset" in
-  ring) grid="$root/experiments/ring.yaml"; steps="${3:-2000}" ;;
-  fashion) grid="$root/experiments/fashion-mlp.yaml"; steps="${3:-1000}" ;;
-  *) echo "side-by-side: dataset must be ring or fashion, got '$dataset'" >&2; exit 2 ;;
+  ring) grid="$root/experiments/ring.yaml"; steps="${3:-2000}"; peerName=lsgan_peer.py ;;
+  ring-authors) grid="$root/experiments/ring-authors.yaml"; steps="${3:-2000}"; peerName=authors_ring_peer.py ;;
+  fashion) grid="$root/experiments/fashion-mlp.yaml"; steps="${3:-1000}"; peerName=lsgan_peer.py ;;
+  *) echo "side-by-side: dataset must be ring, ring-authors or fashion, got '$dataset'" >&2; exit 2 ;;
 esac
-peer="${PEER:-$root/../shared/bench/lsgan_peer.py}"
+peer="${PEER:-$root/../shared/bench/$peerName}"
 python="${PYTHON:-/usr/bin/python3}"
 if [ ! -f "$peer" ]; then
   echo "side-by-side: no peer at $peer (set PEER=/path/to/lsgan_peer.py)" >&2; exit 2
 fi
 ratios=()
 for i in $(seq 1 "$pairs"); do
-  p=$(OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$python" "$peer" --dataset "$dataset" --loss "$loss" --steps "$steps" \
-      --seed 1 --threads 1 | sed -n 's/^steps\/s (excluding [0-9]* warm-up steps): \([0-9.]*\)$/\1/p')
+  if [ "$dataset" = ring-authors ]; then
+    p=$(OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$python" "$peer" --loss "$loss" --steps "$steps" --seed 1 \
+        | sed -n 's/.*"steps_per_second": \([0-9.]*\).*/\1/p')
+  else
+    p=$(OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$python" "$peer" --dataset "$dataset" --loss "$loss" --steps "$steps" \
+        --seed 1 --threads 1 | sed -n 's/^steps\/s (excluding [0-9]* warm-up steps): \([0-9.]*\)$/\1/p')
+  fi
   g=$(GANSWEEP_THREADS=1 "$root/gansweep" bench "$grid" --steps "$steps" --set "loss=$loss" --set 'seeds=[1]' 2>/dev/null \
       | sed -n 's/.*"steps_per_second":\([0-9.]*\).*/\1/p' | tail -1)
   if [ -z "$p" ] || [ -z "$g" ]; then
