@@ -65,6 +65,12 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
         err.flush();
     }
 
+    @Override
+    public synchronized void busy(Trial trial, String holder) {
+        err.printf("busy: %s is being trained by another process (%s); this sweep leaves it alone%n", trial.id(), holder);
+        err.flush();
+    }
+
     /** One line per trial that has begun: step, speed and time left. */
     synchronized void printRunning() {
         long now = System.nanoTime();

@@ -20,19 +20,28 @@ final class JvmWorkerLauncher implements WorkerLauncher {
         return running.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    @Override
-    public Process start(Path trialDir) throws IOException {
+    /**
+     * The java command line up to gansweep's main class, with this JVM's settings: a worker's, or a Slurm task's
+     * ({@code withThreads} false: the task sets its thread count from {@code --cpus-per-task}).
+     */
+    static List<String> javaCommand(boolean withThreads) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // Settings (-D, -X) carry over; agents and debuggers do not.
-            if (arg.startsWith("-D") || arg.startsWith("-X")) {
+            if ((arg.startsWith("-D") || arg.startsWith("-X")) && (withThreads || !arg.startsWith("-Dai.djl.pytorch.num_threads="))) {
                 cmd.add(arg);
             }
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
+        return cmd;
+    }
+
+    @Override
+    public Process start(Path trialDir) throws IOException {
+        List<String> cmd = javaCommand(true);
         cmd.add("trial");
         cmd.add(trialDir.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

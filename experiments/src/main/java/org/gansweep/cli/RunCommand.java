@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gansweep.cli.slurm.SlurmCommands;
+import org.gansweep.cli.slurm.SlurmOptions;
+import org.gansweep.cli.slurm.SlurmSweep;
 import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.GridLoader;
@@ -47,6 +50,45 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a field in every trial, e.g. training.steps=200")
     List<String> sets = new ArrayList<>();
 
+    enum Executor { local, slurm }
+
+    @Option(names = "--executor", defaultValue = "local",
+            description = "local (default: worker JVMs on this machine) or slurm (one job array on a shared folder)")
+    Executor executor;
+
+    @Option(names = "--detach", description = "slurm: submit, print the job id and return; run the same command again to follow it")
+    boolean detach;
+
+    @Option(names = "--partition", description = "slurm: sbatch --partition")
+    String partition;
+
+    @Option(names = "--time", description = "slurm: sbatch --time per task, e.g. 4:00:00")
+    String time;
+
+    @Option(names = "--mem", description = "slurm: sbatch --mem per task, e.g. 8G")
+    String mem;
+
+    @Option(names = "--gres", description = "slurm: sbatch --gres, e.g. gpu:1 (one GPU per trial)")
+    String gres;
+
+    @Option(names = "--account", description = "slurm: sbatch --account")
+    String account;
+
+    @Option(names = "--max-running", defaultValue = "0", description = "slurm: at most N tasks at once (the array's %%N); 0 = no limit")
+    int maxRunning;
+
+    @Option(names = "--cpus-per-task", defaultValue = "1", description = "slurm: sbatch --cpus-per-task, also each task's threads (default 1)")
+    int cpusPerTask;
+
+    @Option(names = "--sbatch-arg", paramLabel = "OPTION", description = "slurm: any other sbatch option, passed through, e.g. --sbatch-arg=--qos=long")
+    List<String> sbatchArgs = new ArrayList<>();
+
+    @Option(names = "--slurm-conf", hidden = true, description = "a slurm.conf for the Slurm commands (the local test cluster)")
+    Path slurmConf;
+
+    @Option(names = "--poll-seconds", hidden = true, defaultValue = "5", description = "how often to ask squeue")
+    double pollSeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         var err = spec.commandLine().getErr();
@@ -64,10 +106,42 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Grids.printErrors(e, err);
         }
-        SweepRunner runner = new SweepRunner(catalog, new JvmWorkerLauncher());
+        if (executor == Executor.local && detach) {
+            err.println("gansweep: --detach goes with --executor slurm (a local sweep runs in this process)");
+            return 2;
+        }
+        if (executor == Executor.slurm && (cpusPerTask < 1 || maxRunning < 0)) {
+            err.println("gansweep: --cpus-per-task must be 1 or more and --max-running 0 or more");
+            return 2;
+        }
+        SlurmCommands slurm = new SlurmCommands(slurmConf);
         SweepRunner.Outcome o;
         try (ConsoleProgress progress = new ConsoleProgress(err)) {
-            o = runner.run(g, out, workers, progress);
+            if (executor == Executor.slurm) {
+                SlurmOptions options = new SlurmOptions(partition, time, mem, gres, account, maxRunning, cpusPerTask,
+                        List.copyOf(sbatchArgs), slurmConf, pollSeconds);
+                o = new SlurmSweep(slurm, options, JvmWorkerLauncher.javaCommand(false), err).run(g, out, detach, progress);
+                if (o == null) {
+                    return 0;
+                }
+            } else {
+                String active = null;
+                try {
+                    active = SlurmCommands.available() ? SlurmSweep.activeJob(out.resolve(g.name()), slurm) : null;
+                } catch (SlurmCommands.SlurmException e) {
+                    err.println("gansweep: warning: cannot ask Slurm whether an earlier job array still works on this"
+                            + " experiment (" + e.getMessage() + "); trials it is training now are locked and left alone");
+                }
+                if (active != null) {
+                    err.println("gansweep: Slurm job array " + active + " is still working on " + out.resolve(g.name())
+                            + "; follow it with the same command and --executor slurm, or cancel it with `scancel " + active + "`");
+                    return 2;
+                }
+                o = new SweepRunner(catalog, new JvmWorkerLauncher()).run(g, out, workers, progress);
+            }
+        } catch (SlurmCommands.SlurmException e) {
+            err.println("gansweep: " + e.getMessage() + ". Finished trials are kept; run the same command again to go on.");
+            return 2;
         } catch (ExperimentStore.StoreException e) {
             err.println("gansweep: " + e.getMessage());
             return 2;

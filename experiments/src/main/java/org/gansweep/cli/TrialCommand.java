@@ -34,10 +34,15 @@ final class TrialCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRIAL_DIR")
     Path dir;
 
+    @picocli.CommandLine.Option(names = "--clear-earlier-attempt",
+            description = "first clear what an earlier attempt left (Slurm tasks: a requeued task may find one)")
+    boolean clearEarlierAttempt;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        // A worker never outlives its sweep: if the sweep is killed, the rerun must not race an orphan.
+        // A worker never outlives its sweep: if the sweep is killed, the rerun must not race an orphan. (A Slurm task's
+        // parent is its batch script, which lives as long as the task.)
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         if (!Files.isDirectory(dir) || !Files.exists(dir.resolve(TrialFolder.CONFIG))) {
             spec.commandLine().getErr().println("gansweep: " + dir + " is not a prepared trial folder (it has no config.yaml);"
@@ -53,17 +58,29 @@ final class TrialCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("gansweep: " + e.getMessage());
             return 2;
         }
+        TrialFolder folder = new TrialFolder(dir);
+        if (folder.inspect().finished()) {
+            // A Slurm task started again (requeued) after its trial finished: the result stands.
+            out.println("finished already: " + dir);
+            return 0;
+        }
         int total = t.config().training().steps();
         int every = Math.max(1, total / 100);
-        Summary s = new TrialRunner(catalog).run(t, dir, new TrainingListener() {
-            @Override
-            public void onStep(int step) {
-                if (step % every == 0 || step == total) {
-                    out.println("progress " + step);
-                    out.flush();
+        Summary s;
+        try {
+            s = new TrialRunner(catalog).run(t, dir, new TrainingListener() {
+                @Override
+                public void onStep(int step) {
+                    if (step % every == 0 || step == total) {
+                        out.println("progress " + step);
+                        out.flush();
+                    }
                 }
-            }
-        });
+            }, clearEarlierAttempt);
+        } catch (TrialRunner.TrialBusy e) {
+            spec.commandLine().getErr().println("gansweep: " + e.getMessage() + "; this worker leaves it alone");
+            return 4;
+        }
         if (s.error() != null) {
             spec.commandLine().getErr().println(s.error());
         }

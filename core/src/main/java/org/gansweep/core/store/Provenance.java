@@ -36,6 +36,13 @@ public final class Provenance {
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("cpus", Runtime.getRuntime().availableProcessors());
         p.put("host", host());
+        // On a cluster: which Slurm job array task produced the result (absent elsewhere).
+        String job = System.getenv("SLURM_ARRAY_JOB_ID") != null ? System.getenv("SLURM_ARRAY_JOB_ID") : System.getenv("SLURM_JOB_ID");
+        if (job != null) {
+            p.put("slurm_job_id", job);
+            p.put("slurm_array_task_id", System.getenv().getOrDefault("SLURM_ARRAY_TASK_ID", "none"));
+            p.put("slurm_cpus_per_task", System.getenv().getOrDefault("SLURM_CPUS_PER_TASK", "unset"));
+        }
         p.put("finished_at", Instant.now().toString());
         return p;
     }
@@ -71,7 +78,7 @@ public final class Provenance {
         }
     }
 
-    private static String host() {
+    static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

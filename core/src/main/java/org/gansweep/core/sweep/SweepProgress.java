@@ -21,5 +21,8 @@ public interface SweepProgress {
      */
     default void damaged(Trial trial, java.util.List<String> problems, java.nio.file.Path setAside) {}
 
+    /** A trial another process is training (its lock is held): this sweep leaves it alone. */
+    default void busy(Trial trial, String holder) {}
+
     SweepProgress NONE = new SweepProgress() {};
 }

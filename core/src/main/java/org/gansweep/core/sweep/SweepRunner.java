@@ -19,6 +19,7 @@ import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
+import org.gansweep.core.store.TrialLock;
 import org.gansweep.core.train.TrainingListener;
 import org.gansweep.core.train.TrialStatus;
 
@@ -26,7 +27,9 @@ import org.gansweep.core.train.TrialStatus;
  * Runs every unfinished trial of a grid into {@code OUT/EXPERIMENT/}: in this JVM with one worker, or
  * in worker processes with several. Finished trials (completed or diverged, their files as recorded) are
  * skipped, so running the same sweep again resumes it; failed trials run again; a finished trial whose files
- * were damaged is moved aside (never deleted) and run again. {@link TrialFolder} decides which is which.
+ * were damaged is moved aside (never deleted) and run again. {@link TrialFolder} decides which is which; a trial
+ * another process holds ({@link TrialLock}) is left to it. {@link #prepare} and {@link #tally} are shared with
+ * executors that run trials elsewhere (Slurm).
  */
 public final class SweepRunner {
     private final PluginCatalog catalog;
@@ -45,41 +48,83 @@ public final class SweepRunner {
         }
     }
 
+    /** What {@link #prepare} found: the trials to run now, how many were finished, and those locked elsewhere. */
+    public record Prepared(List<Trial> pending, int skipped, List<Trial> busy) {}
+
+    /**
+     * Sorts the grid's trials: finished ones are skipped; damaged ones are set aside (never deleted) and run
+     * again; failed or unfinished ones are cleared of the earlier attempt and get their config.yaml; a trial whose
+     * {@link TrialLock} another process holds (a Slurm task, another sweep) is left alone.
+     */
+    public static Prepared prepare(ExperimentStore store, ExperimentGrid grid, SweepProgress progress) throws IOException {
+        List<Trial> pending = new ArrayList<>();
+        List<Trial> busy = new ArrayList<>();
+        int skipped = 0;
+        List<Runnable> damageNotes = new ArrayList<>();
+        for (Trial t : grid.trials()) {
+            TrialFolder folder = new TrialFolder(store.trialDir(t.id()));
+            TrialFolder.Inspection in = folder.inspect();
+            if (in.state() == TrialFolder.State.FINISHED) {
+                skipped++;
+            } else if (TrialLock.heldElsewhere(folder.dir())) {
+                busy.add(t);
+            } else if (in.state() == TrialFolder.State.DAMAGED) {
+                Path aside = folder.setAside(String.join("; ", in.problems()));
+                damageNotes.add(() -> progress.damaged(t, in.problems(), aside));
+                pending.add(t);
+            } else {
+                pending.add(t);
+            }
+        }
+        damageNotes.forEach(Runnable::run);
+        for (Trial t : pending) {
+            new TrialFolder(store.trialDir(t.id())).clearForRetry();
+            new TrialFolder(store.trialDir(t.id())).writeConfig(t);
+        }
+        return new Prepared(pending, skipped, busy);
+    }
+
+    /** How the grid's trials stand now, as their summaries say (a trial with none counts as failed). */
+    public static Outcome tally(ExperimentStore store, ExperimentGrid grid, int ran, int skipped) {
+        int completed = 0;
+        int failed = 0;
+        int diverged = 0;
+        for (Trial t : grid.trials()) {
+            Summary s = readSummary(store.trialDir(t.id()));
+            switch (s == null ? TrialStatus.failed : s.status()) {
+                case completed -> completed++;
+                case diverged -> diverged++;
+                default -> failed++;
+            }
+        }
+        return new Outcome(store.dir(), ran, skipped, completed, failed, diverged);
+    }
+
     public Outcome run(ExperimentGrid grid, Path outRoot, int workers, SweepProgress progress)
             throws IOException, ExperimentStore.StoreException, InterruptedException {
         try (ExperimentStore store = ExperimentStore.open(outRoot.resolve(grid.name()))) {
             store.saveSweep(grid.sourceText(), grid.source(), grid.overrides());
-            List<Trial> pending = new ArrayList<>();
-            int skipped = 0;
-            List<Runnable> damageNotes = new ArrayList<>();
-            for (Trial t : grid.trials()) {
-                TrialFolder folder = new TrialFolder(store.trialDir(t.id()));
-                TrialFolder.Inspection in = folder.inspect();
-                switch (in.state()) {
-                    case FINISHED -> skipped++;
-                    case DAMAGED -> {
-                        Path aside = folder.setAside(String.join("; ", in.problems()));
-                        damageNotes.add(() -> progress.damaged(t, in.problems(), aside));
-                        pending.add(t);
-                    }
-                    default -> pending.add(t);
-                }
+            Prepared prepared = prepare(store, grid, progress);
+            List<Trial> pending = prepared.pending();
+            for (Trial t : prepared.busy()) {
+                progress.busy(t, TrialLock.describeHolder(store.trialDir(t.id())));
             }
-            damageNotes.forEach(Runnable::run);
-            progress.started(grid, pending, skipped);
-            for (Trial t : pending) {
-                new TrialFolder(store.trialDir(t.id())).clearForRetry();
-                new TrialFolder(store.trialDir(t.id())).writeConfig(t);
-            }
+            progress.started(grid, pending, prepared.skipped());
             if (workers <= 1 || pending.size() <= 1 || launcher == null) {
                 TrialRunner runner = new TrialRunner(catalog);
                 for (Trial t : pending) {
-                    Summary s = runner.run(t, store.trialDir(t.id()), new TrainingListener() {
-                        @Override
-                        public void onStep(int step) {
-                            progress.step(t, step);
-                        }
-                    });
+                    Summary s;
+                    try {
+                        s = runner.run(t, store.trialDir(t.id()), new TrainingListener() {
+                            @Override
+                            public void onStep(int step) {
+                                progress.step(t, step);
+                            }
+                        });
+                    } catch (TrialRunner.TrialBusy e) {
+                        progress.busy(t, e.getMessage());
+                        continue;
+                    }
                     progress.finished(t, s);
                 }
             } else {
@@ -88,7 +133,10 @@ public final class SweepRunner {
                     List<Future<?>> futures = new ArrayList<>();
                     for (Trial t : pending) {
                         futures.add(pool.submit(() -> {
-                            progress.finished(t, runWorker(t, store.trialDir(t.id()), progress));
+                            Summary s = runWorker(t, store.trialDir(t.id()), progress);
+                            if (s != null) {
+                                progress.finished(t, s);
+                            }
                             return null;
                         }));
                     }
@@ -104,22 +152,14 @@ public final class SweepRunner {
                 }
             }
             progress.done();
-            int completed = 0;
-            int failed = 0;
-            int diverged = 0;
-            for (Trial t : grid.trials()) {
-                Summary s = readSummary(store.trialDir(t.id()));
-                switch (s == null ? TrialStatus.failed : s.status()) {
-                    case completed -> completed++;
-                    case diverged -> diverged++;
-                    default -> failed++;
-                }
-            }
-            return new Outcome(store.dir(), pending.size(), skipped, completed, failed, diverged);
+            return tally(store, grid, pending.size(), prepared.skipped());
         }
     }
 
-    /** Runs a trial in a worker process; a worker that dies without a summary gets a {@code failed} one. */
+    /**
+     * Runs a trial in a worker process; a worker that dies without a summary gets a {@code failed} one. Null when
+     * another process holds the trial.
+     */
     private Summary runWorker(Trial t, Path trialDir, SweepProgress progress) throws IOException, InterruptedException {
         Process p = launcher.start(trialDir);
         p.getOutputStream().close();
@@ -141,6 +181,11 @@ public final class SweepRunner {
         }
         int code = p.waitFor();
         Summary s = readSummary(trialDir);
+        if (s == null && TrialLock.heldElsewhere(trialDir)) {
+            // The worker found the trial locked by another process: its result is that process's to write.
+            progress.busy(t, TrialLock.describeHolder(trialDir));
+            return null;
+        }
         if (s == null) {
             s = new Summary(t.id(), TrialStatus.failed, Map.of(), t.seed(), 0, 0, null,
                     "the worker process exited with code " + code + " without a result; see " + new TrialFolder(trialDir).workerLog(),

@@ -11,6 +11,7 @@ import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.Provenance;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
+import org.gansweep.core.store.TrialLock;
 import org.gansweep.core.store.TrialRecorder;
 import org.gansweep.core.train.AdversarialTraining;
 import org.gansweep.core.train.Checkpoints;
@@ -21,13 +22,44 @@ import org.gansweep.core.train.TrainingResult;
 public final class TrialRunner {
     private final PluginCatalog catalog;
 
-
     public TrialRunner(PluginCatalog catalog) {
         this.catalog = catalog;
     }
 
-    /** Runs the trial; never throws for a training failure: it is recorded as {@code failed}. */
+    /**
+     * Runs the trial under its {@link TrialLock}; never throws for a training failure: it is recorded as
+     * {@code failed}. Throws {@link TrialBusy} when another process is training the same trial.
+     */
     public Summary run(Trial trial, Path trialDir, TrainingListener progress) throws IOException {
+        return run(trial, trialDir, progress, false);
+    }
+
+    /**
+     * As {@link #run(Trial, Path, TrainingListener)}; with {@code clearEarlierAttempt}, what an earlier attempt
+     * left (a Slurm task requeued or restarted after pre-emption) is cleared under the lock first, as a sweep
+     * does before it starts a worker.
+     */
+    public Summary run(Trial trial, Path trialDir, TrainingListener progress, boolean clearEarlierAttempt) throws IOException {
+        java.util.Optional<TrialLock> lock = TrialLock.tryAcquire(trialDir);
+        if (lock.isEmpty()) {
+            throw new TrialBusy(trial.id() + " is being trained by another process (" + TrialLock.describeHolder(trialDir) + ")");
+        }
+        try (TrialLock held = lock.get()) {
+            if (clearEarlierAttempt) {
+                new TrialFolder(trialDir).clearForRetry();
+            }
+            return runLocked(trial, trialDir, progress);
+        }
+    }
+
+    /** Another process holds the trial's lock: nothing was written. */
+    public static final class TrialBusy extends IOException {
+        public TrialBusy(String message) {
+            super(message);
+        }
+    }
+
+    private Summary runLocked(Trial trial, Path trialDir, TrainingListener progress) throws IOException {
         long start = System.nanoTime();
         TrainingResult result;
         String error = null;

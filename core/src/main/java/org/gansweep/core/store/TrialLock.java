@@ -1,0 +1,102 @@
+package org.gansweep.core.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The lock one process holds while it trains one trial: {@code EXPERIMENT/locks/TRIAL_ID.lock}. Many Slurm tasks
+ * write one experiment folder at once, so they lock trials, never the whole experiment; a sweep started beside
+ * them leaves a locked trial alone. The lock file lives outside the trial folder, so clearing a failed attempt
+ * never touches it. The lock is the operating system's (fcntl), so it ends with the process however it ends,
+ * and a file left behind by a killed task locks nothing.
+ */
+public final class TrialLock implements AutoCloseable {
+    /** The folder of trial locks, beside {@code trials/}. */
+    public static final String LOCKS = "locks";
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private TrialLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** The lock file of a trial folder {@code EXPERIMENT/trials/TRIAL_ID}. */
+    static Path file(Path trialDir) {
+        Path abs = trialDir.toAbsolutePath().normalize();
+        Path experiment = abs.getParent() == null || abs.getParent().getParent() == null ? abs : abs.getParent().getParent();
+        return experiment.resolve(LOCKS).resolve(abs.getFileName() + ".lock");
+    }
+
+    /** Takes the trial's lock, or returns empty when another process (or this one) holds it. */
+    public static Optional<TrialLock> tryAcquire(Path trialDir) throws IOException {
+        Path f = file(trialDir);
+        Files.createDirectories(f.getParent());
+        FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                ch.close();
+                return Optional.empty();
+            }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(holder().getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(new TrialLock(ch, lock));
+        } catch (OverlappingFileLockException e) {
+            ch.close();
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Whether some process holds the trial's lock now (it takes and drops the lock to find out). */
+    public static boolean heldElsewhere(Path trialDir) throws IOException {
+        Optional<TrialLock> l = tryAcquire(trialDir);
+        l.ifPresent(TrialLock::close);
+        return l.isEmpty();
+    }
+
+    /** Who holds it, as the lock file records: pid, host, and the Slurm task when there is one. */
+    public static String describeHolder(Path trialDir) {
+        try {
+            return Files.readString(file(trialDir), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String holder() {
+        StringBuilder sb = new StringBuilder("pid ").append(ProcessHandle.current().pid());
+        sb.append(" on ").append(Provenance.host());
+        String job = System.getenv("SLURM_ARRAY_JOB_ID");
+        if (job != null) {
+            sb.append(", Slurm task ").append(job).append('_').append(System.getenv("SLURM_ARRAY_TASK_ID"));
+        }
+        return sb.append('\n').toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // The channel's close below releases it too.
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing to keep: the operating system drops the lock with the process anyway.
+        }
+    }
+}
