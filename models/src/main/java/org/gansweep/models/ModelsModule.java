@@ -8,11 +8,11 @@ public final class ModelsModule extends AbstractModule {
     @Override
     protected void configure() {
         var architectures = Registries.architectures(binder());
-        architectures.addBinding("mlp").to(MlpArchitecture.class);
-        architectures.addBinding("mlp-image").to(MlpImageArchitecture.class);
-        architectures.addBinding("dcgan").to(DcganArchitecture.class);
-        architectures.addBinding("lsgan-112").to(LsganLsunArchitecture.class);
-        architectures.addBinding("lsgan-conditional").to(ConditionalLsganArchitecture.class);
+        architectures.addBinding("mlp").to(MlpArchitecture.Factory.class);
+        architectures.addBinding("mlp-image").to(MlpImageArchitecture.Factory.class);
+        architectures.addBinding("dcgan").to(DcganArchitecture.Factory.class);
+        architectures.addBinding("lsgan-112").to(LsganLsunArchitecture.Factory.class);
+        architectures.addBinding("lsgan-conditional").to(ConditionalLsganArchitecture.Factory.class);
         var metrics = Registries.metrics(binder());
         metrics.addBinding("classifier-score").to(org.gansweep.models.eval.ImageMetrics.Score.class);
         metrics.addBinding("frechet-distance").to(org.gansweep.models.eval.ImageMetrics.Frechet.class);
