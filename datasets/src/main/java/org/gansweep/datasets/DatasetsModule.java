@@ -16,6 +16,6 @@ public final class DatasetsModule extends AbstractModule {
         datasets.addBinding("image-folder").to(ImageFolder.class);
         datasets.addBinding("hwdb").to(HwdbGnt.class);
         datasets.addBinding("font-hanzi").to(FontHanzi.class);
-        Registries.metrics(binder()).addBinding("mode-coverage").to(ModeCoverage.class);
+        Registries.metrics(binder()).addBinding("mode-coverage").to(ModeCoverage.Factory.class);
     }
 }

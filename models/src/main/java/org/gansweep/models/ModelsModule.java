@@ -2,8 +2,11 @@ package org.gansweep.models;
 
 import com.google.inject.AbstractModule;
 import org.gansweep.core.plugin.Registries;
+import org.gansweep.models.eval.ClassifierScoreMetric;
+import org.gansweep.models.eval.ConditionalAccuracy;
+import org.gansweep.models.eval.FrechetDistanceMetric;
 
-/** Registers the architectures under their YAML names. */
+/** Registers the architectures and the image metrics under their YAML names. */
 public final class ModelsModule extends AbstractModule {
     @Override
     protected void configure() {
@@ -14,8 +17,8 @@ public final class ModelsModule extends AbstractModule {
         architectures.addBinding("lsgan-112").to(LsganLsunArchitecture.Factory.class);
         architectures.addBinding("lsgan-conditional").to(ConditionalLsganArchitecture.Factory.class);
         var metrics = Registries.metrics(binder());
-        metrics.addBinding("classifier-score").to(org.gansweep.models.eval.ImageMetrics.Score.class);
-        metrics.addBinding("frechet-distance").to(org.gansweep.models.eval.ImageMetrics.Frechet.class);
-        metrics.addBinding("conditional-accuracy").to(org.gansweep.models.eval.ConditionalAccuracy.class);
+        metrics.addBinding("classifier-score").to(ClassifierScoreMetric.Factory.class);
+        metrics.addBinding("frechet-distance").to(FrechetDistanceMetric.Factory.class);
+        metrics.addBinding("conditional-accuracy").to(ConditionalAccuracy.Factory.class);
     }
 }
