@@ -37,7 +37,7 @@ public final class ClassSamplesFigure implements Figure {
     static final int SEPARATOR = 16;
 
     @Override
-    public String description() {
+    public String summary() {
         return "the paper's Figure 8 layout: per class, real samples beside each setting's generated ones (conditional G)";
     }
 

@@ -16,7 +16,7 @@ import org.jfree.data.xy.XYSeries;
 /** D's and G's losses against step, averaged over each setting's seeds. */
 public final class LossCurvesFigure implements Figure {
     @Override
-    public String description() {
+    public String summary() {
         return "d_loss and g_loss against step, mean over seeds per setting";
     }
 

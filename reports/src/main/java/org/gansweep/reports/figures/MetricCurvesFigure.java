@@ -16,7 +16,7 @@ import org.jfree.data.xy.XYSeries;
 /** Each evaluation metric against step, averaged over each setting's seeds. */
 public final class MetricCurvesFigure implements Figure {
     @Override
-    public String description() {
+    public String summary() {
         return "every evaluation metric against step, mean over seeds per setting";
     }
 

@@ -23,7 +23,7 @@ public final class ScoreTableFigure implements Figure {
     static final List<String> REAL = List.of("real_classifier_score", "real_frechet_distance");
 
     @Override
-    public String description() {
+    public String summary() {
         return "the paper's Table 1: classifier score and Frechet distance per setting, mean ± std over seeds, with the real-data row";
     }
 
