@@ -1,5 +1,9 @@
 package org.gansweep.datasets;
 
+import static org.gansweep.core.metrics.MetricNames.HIGH_QUALITY_FRACTION;
+import static org.gansweep.core.metrics.MetricNames.KL_DIVERGENCE;
+import static org.gansweep.core.metrics.MetricNames.MODES_COVERED;
+
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +28,7 @@ import org.gansweep.core.plugin.Plugin;
  * </ul>
  */
 public final class ModeCoverage implements Metric {
-    public static final String MODES_COVERED = "modes_covered";
-    public static final String HIGH_QUALITY_FRACTION = "high_quality_fraction";
-    public static final String KL_DIVERGENCE = "kl_divergence";
+    static final List<String> NAMES = List.of(MODES_COVERED, HIGH_QUALITY_FRACTION, KL_DIVERGENCE);
 
     public record Params(Double threshold, Double minFraction) {
         public Params {
@@ -43,7 +45,7 @@ public final class ModeCoverage implements Metric {
 
     @Override
     public List<String> names() {
-        return List.of(MODES_COVERED, HIGH_QUALITY_FRACTION, KL_DIVERGENCE);
+        return NAMES;
     }
 
     @Override
@@ -114,7 +116,7 @@ public final class ModeCoverage implements Metric {
     /** Registered as {@code mode-coverage}. */
     public static final class Factory extends Plugin<Params, Metric> {
         public Factory() {
-            super(Params.class, "modes_covered, high_quality_fraction, kl_divergence for Gaussian-mixture datasets (threshold in stds, minFraction)");
+            super(Params.class, String.join(", ", NAMES) + " for Gaussian-mixture datasets (threshold in stds, minFraction)");
         }
 
         @Override

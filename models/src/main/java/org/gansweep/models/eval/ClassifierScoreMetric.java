@@ -1,5 +1,10 @@
 package org.gansweep.models.eval;
 
+import static org.gansweep.core.metrics.MetricNames.CLASSIFIER_SCORE;
+import static org.gansweep.core.metrics.MetricNames.CLASSIFIER_SCORE_STD;
+import static org.gansweep.core.metrics.MetricNames.CLASSIFIER_TEST_ACCURACY;
+import static org.gansweep.core.metrics.MetricNames.REAL_CLASSIFIER_SCORE;
+
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +42,7 @@ public final class ClassifierScoreMetric extends JudgedMetric {
 
     @Override
     public List<String> names() {
-        return List.of("classifier_score", "classifier_score_std", "real_classifier_score", "classifier_test_accuracy");
+        return List.of(CLASSIFIER_SCORE, CLASSIFIER_SCORE_STD, REAL_CLASSIFIER_SCORE, CLASSIFIER_TEST_ACCURACY);
     }
 
     @Override
@@ -46,11 +51,11 @@ public final class ClassifierScoreMetric extends JudgedMetric {
         double[][] probs = c.probabilities(samples);
         ClassifierScore.Score s = ClassifierScore.of(probs, Math.min(splits, probs.length));
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("classifier_score", s.mean());
-        out.put("classifier_score_std", s.std());
-        out.put("real_classifier_score", c.realClassifierScore());
+        out.put(CLASSIFIER_SCORE, s.mean());
+        out.put(CLASSIFIER_SCORE_STD, s.std());
+        out.put(REAL_CLASSIFIER_SCORE, c.realClassifierScore());
         if (!Double.isNaN(c.testAccuracy())) {
-            out.put("classifier_test_accuracy", c.testAccuracy());
+            out.put(CLASSIFIER_TEST_ACCURACY, c.testAccuracy());
         }
         return out;
     }

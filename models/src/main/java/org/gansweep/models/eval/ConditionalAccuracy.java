@@ -1,5 +1,8 @@
 package org.gansweep.models.eval;
 
+import static org.gansweep.core.metrics.MetricNames.CONDITIONAL_ACCURACY;
+import static org.gansweep.core.metrics.MetricNames.REAL_CONDITIONAL_ACCURACY;
+
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +52,7 @@ public final class ConditionalAccuracy extends JudgedMetric {
 
     @Override
     public List<String> names() {
-        return List.of("conditional_accuracy", "real_conditional_accuracy");
+        return List.of(CONDITIONAL_ACCURACY, REAL_CONDITIONAL_ACCURACY);
     }
 
     @Override
@@ -65,8 +68,8 @@ public final class ConditionalAccuracy extends JudgedMetric {
         }
         Judge c = judge(dataset);
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("conditional_accuracy", accuracy(c.probabilities(samples), labels));
-        out.put("real_conditional_accuracy", c.testAccuracy());
+        out.put(CONDITIONAL_ACCURACY, accuracy(c.probabilities(samples), labels));
+        out.put(REAL_CONDITIONAL_ACCURACY, c.testAccuracy());
         return out;
     }
 

@@ -1,5 +1,8 @@
 package org.gansweep.models.eval;
 
+import static org.gansweep.core.metrics.MetricNames.FRECHET_DISTANCE;
+import static org.gansweep.core.metrics.MetricNames.REAL_FRECHET_DISTANCE;
+
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,15 +33,15 @@ public final class FrechetDistanceMetric extends JudgedMetric {
 
     @Override
     public List<String> names() {
-        return List.of("frechet_distance", "real_frechet_distance");
+        return List.of(FRECHET_DISTANCE, REAL_FRECHET_DISTANCE);
     }
 
     @Override
     public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
         Judge c = judge(dataset);
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("frechet_distance", c.frechetDistance(samples));
-        out.put("real_frechet_distance", c.realFrechetDistance());
+        out.put(FRECHET_DISTANCE, c.frechetDistance(samples));
+        out.put(REAL_FRECHET_DISTANCE, c.realFrechetDistance());
         return out;
     }
 

@@ -44,7 +44,7 @@ public final class MetricCurvesFigure implements Figure {
                 i++;
             }
             if (!series.isEmpty()) {
-                charts.add(Panels.lines(metric, "step", metric, series, colours,
+                charts.add(Panels.lines(metric, LossNames.STEP, metric, series, colours,
                         new ArrayList<>(java.util.Collections.nCopies(series.size(), false)), true));
             }
         }
