@@ -1,7 +1,8 @@
 package org.gansweep.core.plugin;
 
 /**
- * A pluggable part (loss, architecture, dataset, metric, optimizer, figure) as YAML names it.
+ * The factory of a pluggable part (loss, architecture, dataset, metric, optimizer) as YAML names it. Report
+ * figures take no parameters and have no factory: a figure class is bound itself (reports' {@code Figure}).
  *
  * <p>The YAML section of a component (everything but {@code type}) is bound by Jackson to the record
  * {@link #paramsType()}, so unknown or mistyped fields are caught with their location before anything
