@@ -9,8 +9,8 @@ import org.gansweep.core.train.RmsPropOptimizer;
 public final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
-        Registries.optimizers(binder()).addBinding("adam").to(AdamOptimizer.class);
-        Registries.optimizers(binder()).addBinding("rmsprop").to(RmsPropOptimizer.class);
+        Registries.optimizers(binder()).addBinding("adam").to(AdamOptimizer.Factory.class);
+        Registries.optimizers(binder()).addBinding("rmsprop").to(RmsPropOptimizer.Factory.class);
         // Every kind has a registry even before any module adds to it.
         Registries.losses(binder());
         Registries.architectures(binder());

@@ -10,9 +10,10 @@ import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.RealSampler;
 
 /**
- * Grey square images of characters, one class per character (ink bright on a dark ground). What G learns
- * from and the evaluation classifier's two splits are each built once, on first use: metrics ask for the
- * splits at every evaluation, and reading HWDB or rendering fonts again each time would dominate a trial.
+ * Grey square images of characters, one class per character (ink bright on a dark ground): what {@link HwdbGnt}
+ * and {@link FontHanzi} share. What G learns from and the evaluation classifier's two splits are each built
+ * once, on first use: metrics ask for the splits at every evaluation, and reading HWDB or rendering fonts
+ * again each time would dominate a trial.
  */
 abstract class CharacterImages implements DatasetAdapter {
     private final int size;

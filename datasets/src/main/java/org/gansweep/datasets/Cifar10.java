@@ -15,7 +15,7 @@ import org.gansweep.core.plugin.RealSampler;
  * CIFAR-10's binary version: files of 10,000 records, each one label byte then 3,072 pixel bytes (the red,
  * green and blue 32x32 planes). Training uses data_batch_1..5.bin, test uses test_batch.bin.
  */
-public final class Cifar10 extends Plugin<Cifar10.Params, DatasetAdapter> {
+public final class Cifar10 implements DatasetAdapter {
     static final int RECORD = 1 + 3 * 32 * 32;
     static final String HOW_TO_GET = "download the CIFAR-10 binary version (cifar-10-binary.tar.gz), unpack it and set dataset.path to its cifar-10-batches-bin folder";
 
@@ -29,10 +29,6 @@ public final class Cifar10 extends Plugin<Cifar10.Params, DatasetAdapter> {
             path = path == null ? "data/cifar-10-batches-bin" : path;
             split = split == null ? IdxDataset.Split.TRAIN : split;
         }
-    }
-
-    public Cifar10() {
-        super(Params.class, "CIFAR-10 binary batches, 32x32 RGB (path, split, limit)");
     }
 
     static List<Path> files(Params p) {
@@ -82,51 +78,62 @@ public final class Cifar10 extends Plugin<Cifar10.Params, DatasetAdapter> {
         return new ImageSet(pixels, labels, n, 3, 32, 32);
     }
 
-    @Override
-    public void check(Params p) {
-        FieldError.require(p.limit() == null || p.limit() > 0, "limit", "must be a positive number of images, got " + p.limit());
-        List<Path> f = files(p);
-        DataFiles.verifyOnce(f.get(0), HOW_TO_GET, () -> read(f));
+    private final Params p;
+    private ImageSet data;
+    // Read once: metrics ask for the splits at every evaluation.
+    private final java.util.Map<Boolean, org.gansweep.core.plugin.LabeledData> splits = new java.util.HashMap<>();
+
+    public Cifar10(Params p) {
+        this.p = p;
     }
 
     @Override
-    protected DatasetAdapter build(Params p) {
-        return new DatasetAdapter() {
-            private ImageSet data;
+    public Shape sampleShape() {
+        return new Shape(3, 32, 32);
+    }
 
-            @Override
-            public Shape sampleShape() {
-                return new Shape(3, 32, 32);
-            }
+    @Override
+    public boolean hasLabels() {
+        return true;
+    }
 
-            @Override
-            public boolean hasLabels() {
-                return true;
-            }
+    @Override
+    public java.util.List<String> classNames() {
+        return java.util.List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+    }
 
-            @Override
-            public java.util.List<String> classNames() {
-                return java.util.List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
-            }
+    @Override
+    public synchronized java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
+        return java.util.Optional.of(splits.computeIfAbsent(train, t -> {
+            List<Path> f = files(new Params(p.path(), t ? IdxDataset.Split.TRAIN : IdxDataset.Split.TEST, null));
+            return read(f).labeled(10, f.get(0).toAbsolutePath().getParent() + (t ? "#train" : "#test"));
+        }));
+    }
 
-            // Read once: metrics ask for the splits at every evaluation.
-            private final java.util.Map<Boolean, org.gansweep.core.plugin.LabeledData> splits = new java.util.HashMap<>();
+    @Override
+    public synchronized RealSampler open(long seed) {
+        if (data == null) {
+            data = read(files(p)).limit(p.limit());
+        }
+        return data.sampler(seed);
+    }
 
-            @Override
-            public synchronized java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
-                return java.util.Optional.of(splits.computeIfAbsent(train, t -> {
-                    List<Path> f = files(new Params(p.path(), t ? IdxDataset.Split.TRAIN : IdxDataset.Split.TEST, null));
-                    return read(f).labeled(10, f.get(0).toAbsolutePath().getParent() + (t ? "#train" : "#test"));
-                }));
-            }
+    /** Registered as {@code cifar10}. */
+    public static final class Factory extends Plugin<Params, DatasetAdapter> {
+        public Factory() {
+            super(Params.class, "CIFAR-10 binary batches, 32x32 RGB (path, split, limit)");
+        }
 
-            @Override
-            public synchronized RealSampler open(long seed) {
-                if (data == null) {
-                    data = read(files(p)).limit(p.limit());
-                }
-                return data.sampler(seed);
-            }
-        };
+        @Override
+        public void check(Params p) {
+            FieldError.require(p.limit() == null || p.limit() > 0, "limit", "must be a positive number of images, got " + p.limit());
+            List<Path> f = files(p);
+            DataFiles.verifyOnce(f.get(0), HOW_TO_GET, () -> read(f));
+        }
+
+        @Override
+        protected DatasetAdapter build(Params p) {
+            return new Cifar10(p);
+        }
     }
 }

@@ -24,7 +24,7 @@ import org.gansweep.core.plugin.Plugin;
  * elastic distortion, so a class has many writer-like variants. Ink is bright (+1) on a dark (-1) ground,
  * as for {@code hwdb}. The dataset is the same for every trial (its own {@code seed}).
  */
-public final class FontHanzi extends Plugin<FontHanzi.Params, DatasetAdapter> {
+public final class FontHanzi extends CharacterImages {
     /** Debian's CJK fonts, by the package that installs each. */
     static final List<String[]> DEBIAN_FONTS = List.of(
             new String[] {"/usr/share/fonts/truetype/arphic/ukai.ttc", "fonts-arphic-ukai"},
@@ -50,10 +50,6 @@ public final class FontHanzi extends Plugin<FontHanzi.Params, DatasetAdapter> {
             distortion = distortion == null ? 1.0 : distortion;
             seed = seed == null ? 0L : seed;
         }
-    }
-
-    public FontHanzi() {
-        super(Params.class, "Chinese characters rendered from CJK fonts with random affine and elastic distortion (characters, count, fonts, size, perClass, distortion, seed)");
     }
 
     /** The first n characters of GB2312 level 1 (rows 16 to 55, ordered by pinyin). */
@@ -230,39 +226,53 @@ public final class FontHanzi extends Plugin<FontHanzi.Params, DatasetAdapter> {
         return out;
     }
 
-    @Override
-    public void check(Params p) {
-        FieldError.require(p.size() >= 16 && p.size() <= 256, "size", "must be between 16 and 256, got " + p.size());
-        FieldError.require(p.count() >= 1 && p.count() <= 3755, "count", "must be between 1 and 3755 (GB2312 level 1), got " + p.count());
-        FieldError.require(p.perClass() >= 1 && p.perClass() <= 10_000, "perClass", "must be between 1 and 10000, got " + p.perClass());
-        FieldError.require(p.distortion() >= 0 && p.distortion() <= 5, "distortion", "must be between 0 and 5, got " + p.distortion());
-        FieldError.require(p.characters() == null || !p.characters().isEmpty(), "characters", "must not be empty");
-        fontFiles(p);
+    private final Params p;
+
+    public FontHanzi(Params p) {
+        super(p.size());
+        this.p = p;
     }
 
     @Override
-    protected DatasetAdapter build(Params p) {
-        return new CharacterImages(p.size()) {
-            @Override
-            protected ImageSet loadData() {
-                return render(p, false);
-            }
+    protected ImageSet loadData() {
+        return render(p, false);
+    }
 
-            @Override
-            protected ImageSet loadSplit(boolean train, ImageSet data) {
-                return train ? data : render(p, true);
-            }
+    @Override
+    protected ImageSet loadSplit(boolean train, ImageSet data) {
+        return train ? data : render(p, true);
+    }
 
-            @Override
-            protected String identity(boolean train) {
-                return "font-hanzi|" + p + (train ? "#train" : "#test");
-            }
+    @Override
+    protected String identity(boolean train) {
+        return "font-hanzi|" + p + (train ? "#train" : "#test");
+    }
 
-            /** Known from the parameters: nothing is rendered to name the classes. */
-            @Override
-            public List<String> classNames() {
-                return characters(p).chars().mapToObj(c -> String.valueOf((char) c)).toList();
-            }
-        };
+    /** Known from the parameters: nothing is rendered to name the classes. */
+    @Override
+    public List<String> classNames() {
+        return characters(p).chars().mapToObj(c -> String.valueOf((char) c)).toList();
+    }
+
+    /** Registered as {@code font-hanzi}. */
+    public static final class Factory extends Plugin<Params, DatasetAdapter> {
+        public Factory() {
+            super(Params.class, "Chinese characters rendered from CJK fonts with random affine and elastic distortion (characters, count, fonts, size, perClass, distortion, seed)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.require(p.size() >= 16 && p.size() <= 256, "size", "must be between 16 and 256, got " + p.size());
+            FieldError.require(p.count() >= 1 && p.count() <= 3755, "count", "must be between 1 and 3755 (GB2312 level 1), got " + p.count());
+            FieldError.require(p.perClass() >= 1 && p.perClass() <= 10_000, "perClass", "must be between 1 and 10000, got " + p.perClass());
+            FieldError.require(p.distortion() >= 0 && p.distortion() <= 5, "distortion", "must be between 0 and 5, got " + p.distortion());
+            FieldError.require(p.characters() == null || !p.characters().isEmpty(), "characters", "must not be empty");
+            fontFiles(p);
+        }
+
+        @Override
+        protected DatasetAdapter build(Params p) {
+            return new FontHanzi(p);
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.gansweep.core.plugin.Plugin;
  * A {@code side x side} lattice of Gaussians, {@code spacing} apart and centred on the origin
  * (the usual 5 x 5 grid of the mode-collapse literature: spacing 2, std 0.05).
  */
-public final class GaussianGrid extends Plugin<GaussianGrid.Params, DatasetAdapter> {
+public final class GaussianGrid extends GaussianMixtureData {
 
     public record Params(Integer side, Double spacing, Double std) {
         public Params {
@@ -19,15 +19,8 @@ public final class GaussianGrid extends Plugin<GaussianGrid.Params, DatasetAdapt
         }
     }
 
-    public GaussianGrid() {
-        super(Params.class, "2-D Gaussians on a square lattice (side, spacing, std)");
-    }
-
-    @Override
-    public void check(Params p) {
-        FieldError.require(p.side() >= 1 && p.side() <= 30, "side", "must be between 1 and 30, got " + p.side());
-        FieldError.positive("spacing", p.spacing());
-        FieldError.positive("std", p.std());
+    public GaussianGrid(Params p) {
+        super(new GaussianMixture(centers(p.side(), p.spacing()), p.std()));
     }
 
     public static double[][] centers(int side, double spacing) {
@@ -41,8 +34,22 @@ public final class GaussianGrid extends Plugin<GaussianGrid.Params, DatasetAdapt
         return c;
     }
 
-    @Override
-    protected DatasetAdapter build(Params p) {
-        return new GaussianMixtureData(new GaussianMixture(centers(p.side(), p.spacing()), p.std()));
+    /** Registered as {@code gaussian-grid}. */
+    public static final class Factory extends Plugin<Params, DatasetAdapter> {
+        public Factory() {
+            super(Params.class, "2-D Gaussians on a square lattice (side, spacing, std)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.require(p.side() >= 1 && p.side() <= 30, "side", "must be between 1 and 30, got " + p.side());
+            FieldError.positive("spacing", p.spacing());
+            FieldError.positive("std", p.std());
+        }
+
+        @Override
+        protected DatasetAdapter build(Params p) {
+            return new GaussianGrid(p);
+        }
     }
 }

@@ -8,10 +8,12 @@ import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.RealSampler;
 
 /**
- * Samples from a mixture of isotropic 2-D Gaussians (each mode drawn with its weight), in Java from a
- * seeded SplittableRandom: the same seed gives the same batches on every machine.
+ * What the Gaussian-mixture datasets ({@link GaussianRing}, {@link GaussianGrid}) share: samples from a mixture
+ * of isotropic 2-D Gaussians (each mode drawn with its weight), in Java from a seeded SplittableRandom: the
+ * same seed gives the same batches on every machine. The mixture is offered as a capability, for
+ * {@link ModeCoverage} and the density figure.
  */
-final class GaussianMixtureData implements DatasetAdapter {
+abstract class GaussianMixtureData implements DatasetAdapter {
     private static final Shape POINT = new Shape(2);
     private final GaussianMixture mixture;
 

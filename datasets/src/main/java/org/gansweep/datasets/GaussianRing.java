@@ -12,7 +12,7 @@ import org.gansweep.core.plugin.Plugin;
  * of 9 angles linspace(0, 2 pi, 9), whose first and last are the same point: 8 modes with weights
  * [2, 1, 1, 1, 1, 1, 1, 1] (their angles run clockwise from the y axis; the set of modes is the same).
  */
-public final class GaussianRing extends Plugin<GaussianRing.Params, DatasetAdapter> {
+public final class GaussianRing extends GaussianMixtureData {
 
     public record Params(Integer modes, Double radius, Double std, java.util.List<Double> weights) {
         public Params {
@@ -22,22 +22,8 @@ public final class GaussianRing extends Plugin<GaussianRing.Params, DatasetAdapt
         }
     }
 
-    public GaussianRing() {
-        super(Params.class, "2-D Gaussians on a circle (modes, radius, std, weights: relative mode weights, default equal; mode k at angle 2 pi k / modes from +x)");
-    }
-
-    @Override
-    public void check(Params p) {
-        FieldError.require(p.modes() >= 1 && p.modes() <= 1000, "modes", "must be between 1 and 1000, got " + p.modes());
-        FieldError.positive("radius", p.radius());
-        FieldError.positive("std", p.std());
-        if (p.weights() != null) {
-            FieldError.require(p.weights().size() == p.modes(), "weights", "needs one weight per mode (" + p.modes() + "), got " + p.weights().size());
-            for (int i = 0; i < p.weights().size(); i++) {
-                Double w = p.weights().get(i);
-                FieldError.require(w != null && Double.isFinite(w) && w > 0, "weights." + i, "must be a positive number, got " + w);
-            }
-        }
+    public GaussianRing(Params p) {
+        super(new GaussianMixture(centers(p.modes(), p.radius()), p.std(), probabilities(p.weights())));
     }
 
     /** The weights as probabilities (null: equal). */
@@ -58,8 +44,29 @@ public final class GaussianRing extends Plugin<GaussianRing.Params, DatasetAdapt
         return c;
     }
 
-    @Override
-    protected DatasetAdapter build(Params p) {
-        return new GaussianMixtureData(new GaussianMixture(centers(p.modes(), p.radius()), p.std(), probabilities(p.weights())));
+    /** Registered as {@code gaussian-ring}. */
+    public static final class Factory extends Plugin<Params, DatasetAdapter> {
+        public Factory() {
+            super(Params.class, "2-D Gaussians on a circle (modes, radius, std, weights: relative mode weights, default equal; mode k at angle 2 pi k / modes from +x)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.require(p.modes() >= 1 && p.modes() <= 1000, "modes", "must be between 1 and 1000, got " + p.modes());
+            FieldError.positive("radius", p.radius());
+            FieldError.positive("std", p.std());
+            if (p.weights() != null) {
+                FieldError.require(p.weights().size() == p.modes(), "weights", "needs one weight per mode (" + p.modes() + "), got " + p.weights().size());
+                for (int i = 0; i < p.weights().size(); i++) {
+                    Double w = p.weights().get(i);
+                    FieldError.require(w != null && Double.isFinite(w) && w > 0, "weights." + i, "must be a positive number, got " + w);
+                }
+            }
+        }
+
+        @Override
+        protected DatasetAdapter build(Params p) {
+            return new GaussianRing(p);
+        }
     }
 }

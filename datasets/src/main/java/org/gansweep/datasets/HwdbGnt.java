@@ -24,7 +24,7 @@ import org.gansweep.core.plugin.Plugin;
  * paper). Samples are padded to a square, resized to {@code size} and inverted, so ink is bright (+1) on a
  * dark (-1) ground; class ids follow the characters' GB2312 order.
  */
-public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
+public final class HwdbGnt extends CharacterImages {
     static final String HOW_TO_GET = "download CASIA HWDB1.x (e.g. HWDB1.1trn_gnt), unpack the .gnt files into a folder and set dataset.path to it";
     static final Charset GB2312 = Charset.forName("GB2312");
 
@@ -39,10 +39,6 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
         public Params {
             size = size == null ? 64 : size;
         }
-    }
-
-    public HwdbGnt() {
-        super(Params.class, "CASIA HWDB1.x .gnt handwritten Chinese characters (path, testPath, size, classes, limit)");
     }
 
     /** One decoded sample. */
@@ -192,37 +188,51 @@ public final class HwdbGnt extends Plugin<HwdbGnt.Params, DatasetAdapter> {
         }
     }
 
-    @Override
-    public void check(Params p) {
-        FieldError.require(p.size() >= 8 && p.size() <= 512, "size", "must be between 8 and 512, got " + p.size());
-        FieldError.require(p.classes() == null || p.classes() > 0, "classes", "must be positive, got " + p.classes());
-        FieldError.require(p.limit() == null || p.limit() > 0, "limit", "must be positive, got " + p.limit());
-        files(p.path());
-        if (p.testPath() != null) {
-            files(p.testPath());
-        }
+    private final Params p;
+
+    public HwdbGnt(Params p) {
+        super(p.size());
+        this.p = p;
     }
 
     @Override
-    protected DatasetAdapter build(Params p) {
-        return new CharacterImages(p.size()) {
-            @Override
-            protected ImageSet loadData() {
-                return load(p.path(), p.size(), p.classes(), p.limit());
-            }
+    protected ImageSet loadData() {
+        return load(p.path(), p.size(), p.classes(), p.limit());
+    }
 
-            @Override
-            protected ImageSet loadSplit(boolean train, ImageSet data) {
-                if (p.testPath() == null) {
-                    return data.everyTenth(!train);
-                }
-                return train ? data : load(p.testPath(), p.size(), null, data.classNames(), null);
-            }
+    @Override
+    protected ImageSet loadSplit(boolean train, ImageSet data) {
+        if (p.testPath() == null) {
+            return data.everyTenth(!train);
+        }
+        return train ? data : load(p.testPath(), p.size(), null, data.classNames(), null);
+    }
 
-            @Override
-            protected String identity(boolean train) {
-                return Path.of(train ? p.path() : String.valueOf(p.testPath())).toAbsolutePath() + "#" + p.size();
+    @Override
+    protected String identity(boolean train) {
+        return Path.of(train ? p.path() : String.valueOf(p.testPath())).toAbsolutePath() + "#" + p.size();
+    }
+
+    /** Registered as {@code hwdb}. */
+    public static final class Factory extends Plugin<Params, DatasetAdapter> {
+        public Factory() {
+            super(Params.class, "CASIA HWDB1.x .gnt handwritten Chinese characters (path, testPath, size, classes, limit)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.require(p.size() >= 8 && p.size() <= 512, "size", "must be between 8 and 512, got " + p.size());
+            FieldError.require(p.classes() == null || p.classes() > 0, "classes", "must be positive, got " + p.classes());
+            FieldError.require(p.limit() == null || p.limit() > 0, "limit", "must be positive, got " + p.limit());
+            files(p.path());
+            if (p.testPath() != null) {
+                files(p.testPath());
             }
-        };
+        }
+
+        @Override
+        protected DatasetAdapter build(Params p) {
+            return new HwdbGnt(p);
+        }
     }
 }

@@ -3,16 +3,21 @@ package org.gansweep.datasets;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
-import org.gansweep.core.plugin.Plugin;
+import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.RealSampler;
 
 /**
- * MNIST-style 28x28 grey images from IDX files (gzipped or not), scaled to [-1, 1]: {@code fashion-mnist}
- * (Debian's dataset-fashion-mnist by default) and {@code mnist} (give its folder).
+ * MNIST-style 28x28 grey images from IDX files (gzipped or not), scaled to [-1, 1]: what {@link FashionMnist}
+ * (Debian's dataset-fashion-mnist by default) and {@link Mnist} (give its folder) share. The images G learns from
+ * and the evaluation classifier's splits are each read once, on first use.
  */
-public abstract class IdxDataset<P extends Record & IdxDataset.Params> extends Plugin<P, DatasetAdapter> {
+public abstract class IdxDataset implements DatasetAdapter {
     public enum Split {
         @com.fasterxml.jackson.annotation.JsonProperty("train")
         TRAIN,
@@ -41,30 +46,23 @@ public abstract class IdxDataset<P extends Record & IdxDataset.Params> extends P
         Integer limit();
     }
 
+    private final Params p;
     private final String howToGet;
+    private ImageSet data;
+    // Read once: metrics ask for the splits at every evaluation.
+    private final Map<Boolean, LabeledData> splits = new HashMap<>();
 
-    /** The names of the ten classes, by label. */
-    protected abstract java.util.List<String> classNames();
-
-    protected IdxDataset(Class<P> params, String howToGet, String summary) {
-        super(params, summary);
+    protected IdxDataset(Params p, String howToGet) {
+        this.p = p;
         this.howToGet = howToGet;
     }
 
-    Path folder(Params p) {
-        return Path.of(p.path());
-    }
+    /** The names of the ten classes, by label. */
+    @Override
+    public abstract List<String> classNames();
 
-    Split split(Params p) {
-        return p.split();
-    }
-
-    private Path[] files(P p) {
-        return files(p, split(p));
-    }
-
-    private Path[] files(P p, Split split) {
-        Path dir = folder(p);
+    private static Path[] files(Params p, Split split, String howToGet) {
+        Path dir = Path.of(p.path());
         if (!Files.isDirectory(dir)) {
             throw new FieldError("path", dir + " does not exist or is not a folder; " + howToGet);
         }
@@ -74,60 +72,45 @@ public abstract class IdxDataset<P extends Record & IdxDataset.Params> extends P
         return new Path[] {images, labels};
     }
 
-    @Override
-    public void check(P p) {
+    /** The check each IDX dataset's factory makes: the limit, and that the files are there and readable. */
+    static void checkFiles(Params p, String howToGet) {
         FieldError.require(p.limit() == null || p.limit() > 0, "limit", "must be a positive number of images, got " + p.limit());
-        Path[] f = files(p);
+        Path[] f = files(p, p.split(), howToGet);
         DataFiles.verifyOnce(f[0], howToGet, () -> IdxImages.read(f[0], f[1], howToGet));
     }
 
+    private synchronized ImageSet data() {
+        if (data == null) {
+            Path[] f = files(p, p.split(), howToGet);
+            data = IdxImages.read(f[0], f[1], howToGet).limit(p.limit());
+        }
+        return data;
+    }
+
     @Override
-    protected DatasetAdapter build(P p) {
-        return new DatasetAdapter() {
-            private ImageSet data;
+    public Shape sampleShape() {
+        return new Shape(1, 28, 28);
+    }
 
-            private synchronized ImageSet data() {
-                if (data == null) {
-                    Path[] f = files(p);
-                    data = IdxImages.read(f[0], f[1], howToGet).limit(p.limit());
-                }
-                return data;
-            }
+    @Override
+    public boolean hasLabels() {
+        return true;
+    }
 
-            @Override
-            public Shape sampleShape() {
-                return new Shape(1, 28, 28);
-            }
+    @Override
+    public synchronized Optional<LabeledData> labeled(boolean train) {
+        return Optional.of(splits.computeIfAbsent(train, t -> {
+            Path[] f = files(p, t ? Split.TRAIN : Split.TEST, howToGet);
+            return IdxImages.read(f[0], f[1], howToGet).labeled(10, f[0].toAbsolutePath().toString());
+        }));
+    }
 
-            @Override
-            public boolean hasLabels() {
-                return true;
-            }
-
-            @Override
-            public java.util.List<String> classNames() {
-                return IdxDataset.this.classNames();
-            }
-
-            // Read once: metrics ask for the splits at every evaluation.
-            private final java.util.Map<Boolean, org.gansweep.core.plugin.LabeledData> splits = new java.util.HashMap<>();
-
-            @Override
-            public synchronized java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
-                return java.util.Optional.of(splits.computeIfAbsent(train, t -> {
-                    Path[] f = files(p, t ? Split.TRAIN : Split.TEST);
-                    return IdxImages.read(f[0], f[1], howToGet).labeled(10, f[0].toAbsolutePath().toString());
-                }));
-            }
-
-            @Override
-            public RealSampler open(long seed) {
-                ImageSet d = data();
-                if (d.height != 28 || d.width != 28) {
-                    throw new IllegalStateException(folder(p) + " holds " + d.height + "x" + d.width + " images, not 28x28");
-                }
-                return d.sampler(seed);
-            }
-        };
+    @Override
+    public RealSampler open(long seed) {
+        ImageSet d = data();
+        if (d.height != 28 || d.width != 28) {
+            throw new IllegalStateException(Path.of(p.path()) + " holds " + d.height + "x" + d.width + " images, not 28x28");
+        }
+        return d.sampler(seed);
     }
 }

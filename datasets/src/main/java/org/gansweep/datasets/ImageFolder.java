@@ -23,7 +23,7 @@ import org.gansweep.core.plugin.RealSampler;
  * centre-cropped to a square and resized to {@code size}. Only the file list is held in memory: images are
  * decoded batch by batch, so a folder of any size streams.
  */
-public final class ImageFolder extends Plugin<ImageFolder.Params, DatasetAdapter> {
+public final class ImageFolder implements DatasetAdapter {
     static final String HOW_TO_GET = "set dataset.path to a folder of .png or .jpg images (for LSUN, export a category's LMDB to image files first)";
 
     /**
@@ -37,10 +37,6 @@ public final class ImageFolder extends Plugin<ImageFolder.Params, DatasetAdapter
             size = size == null ? 64 : size;
             channels = channels == null ? 3 : channels;
         }
-    }
-
-    public ImageFolder() {
-        super(Params.class, "PNG/JPEG images under a folder, centre-cropped and resized, streamed (path, size, channels, limit)");
     }
 
     static List<Path> list(Params p) {
@@ -105,42 +101,55 @@ public final class ImageFolder extends Plugin<ImageFolder.Params, DatasetAdapter
         }
     }
 
-    @Override
-    public void check(Params p) {
-        FieldError.require(p.size() >= 4 && p.size() <= 1024, "size", "must be between 4 and 1024 pixels, got " + p.size());
-        FieldError.require(p.channels() == 1 || p.channels() == 3, "channels", "must be 1 (grey) or 3 (RGB), got " + p.channels());
-        FieldError.require(p.limit() == null || p.limit() > 0, "limit", "must be a positive number of images, got " + p.limit());
-        List<Path> files = list(p);
-        try {
-            load(files.get(0), p.size(), p.channels(), new float[p.channels() * p.size() * p.size()], 0);
-        } catch (IllegalStateException e) {
-            throw new FieldError("path", e.getMessage());
-        }
+    private final Params p;
+
+    public ImageFolder(Params p) {
+        this.p = p;
     }
 
     @Override
-    protected DatasetAdapter build(Params p) {
-        return new DatasetAdapter() {
-            @Override
-            public Shape sampleShape() {
-                return new Shape(p.channels(), p.size(), p.size());
-            }
+    public Shape sampleShape() {
+        return new Shape(p.channels(), p.size(), p.size());
+    }
 
+    @Override
+    public RealSampler open(long seed) {
+        List<Path> files = list(p);
+        int size = p.channels() * p.size() * p.size();
+        return new ImageSet.Shuffled(files.size(), seed) {
             @Override
-            public RealSampler open(long seed) {
-                List<Path> files = list(p);
-                int size = p.channels() * p.size() * p.size();
-                return new ImageSet.Shuffled(files.size(), seed) {
-                    @Override
-                    public NDArray next(NDManager manager, int batch) {
-                        float[] out = new float[batch * size];
-                        for (int b = 0; b < batch; b++) {
-                            load(files.get(nextIndex()), p.size(), p.channels(), out, b * size);
-                        }
-                        return manager.create(out, new Shape(batch, p.channels(), p.size(), p.size()));
-                    }
-                };
+            public NDArray next(NDManager manager, int batch) {
+                float[] out = new float[batch * size];
+                for (int b = 0; b < batch; b++) {
+                    load(files.get(nextIndex()), p.size(), p.channels(), out, b * size);
+                }
+                return manager.create(out, new Shape(batch, p.channels(), p.size(), p.size()));
             }
         };
+    }
+
+    /** Registered as {@code image-folder}. */
+    public static final class Factory extends Plugin<Params, DatasetAdapter> {
+        public Factory() {
+            super(Params.class, "PNG/JPEG images under a folder, centre-cropped and resized, streamed (path, size, channels, limit)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.require(p.size() >= 4 && p.size() <= 1024, "size", "must be between 4 and 1024 pixels, got " + p.size());
+            FieldError.require(p.channels() == 1 || p.channels() == 3, "channels", "must be 1 (grey) or 3 (RGB), got " + p.channels());
+            FieldError.require(p.limit() == null || p.limit() > 0, "limit", "must be a positive number of images, got " + p.limit());
+            List<Path> files = list(p);
+            try {
+                load(files.get(0), p.size(), p.channels(), new float[p.channels() * p.size() * p.size()], 0);
+            } catch (IllegalStateException e) {
+                throw new FieldError("path", e.getMessage());
+            }
+        }
+
+        @Override
+        protected DatasetAdapter build(Params p) {
+            return new ImageFolder(p);
+        }
     }
 }

@@ -1,10 +1,15 @@
 package org.gansweep.datasets;
 
+import static org.gansweep.core.metrics.MetricNames.HIGH_QUALITY_FRACTION;
+import static org.gansweep.core.metrics.MetricNames.KL_DIVERGENCE;
+import static org.gansweep.core.metrics.MetricNames.MODES_COVERED;
+
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansweep.core.metrics.GaussianMixture;
+import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Metric;
@@ -22,10 +27,8 @@ import org.gansweep.core.plugin.Plugin;
  *       samples, 0 when G spreads evenly over the modes, log(K) when it sits on one.
  * </ul>
  */
-public final class ModeCoverage extends Plugin<ModeCoverage.Params, Metric> {
-    public static final String MODES_COVERED = "modes_covered";
-    public static final String HIGH_QUALITY_FRACTION = "high_quality_fraction";
-    public static final String KL_DIVERGENCE = "kl_divergence";
+public final class ModeCoverage implements Metric {
+    static final List<String> NAMES = List.of(MODES_COVERED, HIGH_QUALITY_FRACTION, KL_DIVERGENCE);
 
     public record Params(Double threshold, Double minFraction) {
         public Params {
@@ -34,34 +37,25 @@ public final class ModeCoverage extends Plugin<ModeCoverage.Params, Metric> {
         }
     }
 
-    public ModeCoverage() {
-        super(Params.class, "modes_covered, high_quality_fraction, kl_divergence for Gaussian-mixture datasets (threshold in stds, minFraction)");
+    private final Params p;
+
+    public ModeCoverage(Params p) {
+        this.p = p;
     }
 
     @Override
-    public void check(Params p) {
-        FieldError.positive("threshold", p.threshold());
-        FieldError.require(p.minFraction() > 0 && p.minFraction() <= 1, "minFraction", "must be in (0, 1], got " + p.minFraction());
+    public List<String> names() {
+        return NAMES;
     }
 
     @Override
-    protected Metric build(Params p) {
-        return new Metric() {
-            @Override
-            public List<String> names() {
-                return List.of(MODES_COVERED, HIGH_QUALITY_FRACTION, KL_DIVERGENCE);
-            }
+    public void check(DatasetAdapter dataset, Architecture model) {
+        FieldError.require(dataset.capability(GaussianMixture.class).isPresent(), "type", "needs a Gaussian-mixture dataset (gaussian-ring, gaussian-grid)");
+    }
 
-            @Override
-            public void check(DatasetAdapter dataset, org.gansweep.core.plugin.Architecture model) {
-                FieldError.require(dataset.capability(GaussianMixture.class).isPresent(), "type", "needs a Gaussian-mixture dataset (gaussian-ring, gaussian-grid)");
-            }
-
-            @Override
-            public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
-                return score(samples.toFloatArray(), dataset.capability(GaussianMixture.class).orElseThrow(), p.threshold(), p.minFraction());
-            }
-        };
+    @Override
+    public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
+        return score(samples.toFloatArray(), dataset.capability(GaussianMixture.class).orElseThrow(), p.threshold(), p.minFraction());
     }
 
     /** The three metrics for points given as interleaved x, y pairs. */
@@ -117,5 +111,23 @@ public final class ModeCoverage extends Plugin<ModeCoverage.Params, Metric> {
         out.put(HIGH_QUALITY_FRACTION, n == 0 ? 0.0 : (double) highQuality / n);
         out.put(KL_DIVERGENCE, assigned == 0 ? Double.NaN : kl);
         return out;
+    }
+
+    /** Registered as {@code mode-coverage}. */
+    public static final class Factory extends Plugin<Params, Metric> {
+        public Factory() {
+            super(Params.class, String.join(", ", NAMES) + " for Gaussian-mixture datasets (threshold in stds, minFraction)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.positive("threshold", p.threshold());
+            FieldError.require(p.minFraction() > 0 && p.minFraction() <= 1, "minFraction", "must be in (0, 1], got " + p.minFraction());
+        }
+
+        @Override
+        protected Metric build(Params p) {
+            return new ModeCoverage(p);
+        }
     }
 }

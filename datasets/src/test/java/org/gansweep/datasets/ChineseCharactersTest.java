@@ -60,7 +60,7 @@ class ChineseCharactersTest {
         // Sample 0 (4 wide, 8 high) was padded to a square: its left and right margins are paper.
         assertEquals(0, set.pixels[3 * 8] & 0xff);
 
-        DatasetAdapter d = new HwdbGnt().create(new HwdbGnt.Params(tmp.resolve("hwdb").toString(), null, 8, null, null));
+        DatasetAdapter d = new HwdbGnt(new HwdbGnt.Params(tmp.resolve("hwdb").toString(), null, 8, null, null));
         LabeledData test = d.labeled(false).orElseThrow();
         assertEquals(0, test.size()); // every tenth of 3 samples: none held out
         assertEquals(3, d.labeled(true).orElseThrow().size());
@@ -68,7 +68,7 @@ class ChineseCharactersTest {
         Files.write(tmp.resolve("hwdb/a/002.gnt"), new byte[] {50, 0, 0, 0, 1});
         FieldError corrupt = assertThrows(FieldError.class, () -> HwdbGnt.load(tmp.resolve("hwdb").toString(), 8, null, null));
         assertTrue(corrupt.getMessage().contains("002.gnt"), corrupt.getMessage());
-        FieldError none = assertThrows(FieldError.class, () -> new HwdbGnt().checkRecord(new HwdbGnt.Params(tmp.resolve("nope").toString(), null, null, null, null)));
+        FieldError none = assertThrows(FieldError.class, () -> new HwdbGnt.Factory().checkRecord(new HwdbGnt.Params(tmp.resolve("nope").toString(), null, null, null, null)));
         assertTrue(none.getMessage().contains("does not exist"), none.getMessage());
     }
 
@@ -87,7 +87,7 @@ class ChineseCharactersTest {
         Files.createDirectories(tmp.resolve("test"));
         Files.write(tmp.resolve("train/1.gnt"), train.toByteArray());
         Files.write(tmp.resolve("test/1.gnt"), test.toByteArray());
-        DatasetAdapter d = new HwdbGnt().create(new HwdbGnt.Params(tmp.resolve("train").toString(), tmp.resolve("test").toString(), 8, null, null));
+        DatasetAdapter d = new HwdbGnt(new HwdbGnt.Params(tmp.resolve("train").toString(), tmp.resolve("test").toString(), 8, null, null));
         assertEquals(List.of("啊", "阿", "埃"), d.classNames());
         LabeledData t = d.labeled(false).orElseThrow();
         assertEquals(2, t.size());
@@ -151,11 +151,11 @@ class ChineseCharactersTest {
 
     @Test
     void labelledDatasetsNameTheirClasses() {
-        assertEquals("啊", new FontHanzi().create(new FontHanzi.Params(null, 3, null, 32, 4, 1.0, 0L)).classNames().get(0));
-        assertEquals(List.of("甲", "乙"), new FontHanzi().create(new FontHanzi.Params("甲乙", null, null, 32, 4, 1.0, 0L)).classNames());
-        assertEquals("Ankle boot", new FashionMnist().create(new FashionMnist.Params(null, null, null)).classNames().get(9));
-        assertEquals("truck", new Cifar10().create(new Cifar10.Params("x", null, null)).classNames().get(9));
-        assertTrue(new GaussianRing().create(new GaussianRing.Params(null, null, null, null)).classNames().isEmpty());
+        assertEquals("啊", new FontHanzi(new FontHanzi.Params(null, 3, null, 32, 4, 1.0, 0L)).classNames().get(0));
+        assertEquals(List.of("甲", "乙"), new FontHanzi(new FontHanzi.Params("甲乙", null, null, 32, 4, 1.0, 0L)).classNames());
+        assertEquals("Ankle boot", new FashionMnist(new FashionMnist.Params(null, null, null)).classNames().get(9));
+        assertEquals("truck", new Cifar10(new Cifar10.Params("x", null, null)).classNames().get(9));
+        assertTrue(new GaussianRing(new GaussianRing.Params(null, null, null, null)).classNames().isEmpty());
     }
 
     @Test
@@ -187,7 +187,7 @@ class ChineseCharactersTest {
         }
         assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(a.pixels, 0, 1024), java.util.Arrays.copyOfRange(a.pixels, 1024, 2048)));
         assertEquals(3, FontHanzi.render(p, true).count); // a tenth as many, at least one per class
-        FieldError missing = assertThrows(FieldError.class, () -> new FontHanzi().checkRecord(
+        FieldError missing = assertThrows(FieldError.class, () -> new FontHanzi.Factory().checkRecord(
                 new FontHanzi.Params(null, 3, List.of(tmp.resolve("none.ttf").toString()), 32, 4, 1.0, 0L)));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
         // For a look: datasets/target/font-hanzi.png

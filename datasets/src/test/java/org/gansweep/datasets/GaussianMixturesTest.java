@@ -23,7 +23,7 @@ class GaussianMixturesTest {
     /** The authors' ring: 8 modes, mode 0 at (1, 0) drawn twice as often (their angle 0 and 2 pi). */
     @Test
     void weightedModesAreDrawnInProportionAndTheKlIsAgainstTheWeights() {
-        DatasetAdapter ring = new GaussianRing().create(new GaussianRing.Params(8, 1.0, 0.01, java.util.List.of(2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)));
+        DatasetAdapter ring = new GaussianRing(new GaussianRing.Params(8, 1.0, 0.01, java.util.List.of(2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)));
         GaussianMixture mixture = ring.capability(GaussianMixture.class).orElseThrow();
         assertEquals(2.0 / 9, mixture.weights()[0], 1e-12);
         assertEquals(1.0 / 9, mixture.weights()[7], 1e-12);
@@ -63,7 +63,7 @@ class GaussianMixturesTest {
 
     @Test
     void samplesAreSeededAndLieOnTheModes() {
-        DatasetAdapter ring = new GaussianRing().create(new GaussianRing.Params(8, 2.0, 0.02, null));
+        DatasetAdapter ring = new GaussianRing(new GaussianRing.Params(8, 2.0, 0.02, null));
         GaussianMixture mixture = ring.capability(GaussianMixture.class).orElseThrow();
         try (NDManager m = NDManager.newBaseManager(); RealSampler a = ring.open(7); RealSampler b = ring.open(7); RealSampler c = ring.open(8)) {
             float[] xa = a.next(m, 4000).toFloatArray();

@@ -59,9 +59,9 @@ class ImageReadersTest {
     void idxReadsGzippedAndPlainFilesIntoMinusOneToOne() throws Exception {
         writeIdx(tmp.resolve("gz"), "train", 5, true);
         writeIdx(tmp.resolve("plain"), "t10k", 3, false);
-        DatasetAdapter gz = new FashionMnist().create(new FashionMnist.Params(tmp.resolve("gz").toString(), null, null));
-        DatasetAdapter plain = new Mnist().create(new Mnist.Params(tmp.resolve("plain").toString(), IdxDataset.Split.TEST, null));
-        new FashionMnist().checkRecord(new FashionMnist.Params(tmp.resolve("gz").toString(), null, null));
+        DatasetAdapter gz = new FashionMnist(new FashionMnist.Params(tmp.resolve("gz").toString(), null, null));
+        DatasetAdapter plain = new Mnist(new Mnist.Params(tmp.resolve("plain").toString(), IdxDataset.Split.TEST, null));
+        new FashionMnist.Factory().checkRecord(new FashionMnist.Params(tmp.resolve("gz").toString(), null, null));
         try (NDManager m = NDManager.newBaseManager(); RealSampler s = gz.open(1); RealSampler t = plain.open(1)) {
             float[] batch = s.next(m, 5).toFloatArray();
             assertEquals(5 * 784, batch.length);
@@ -81,7 +81,7 @@ class ImageReadersTest {
     @Test
     void shufflingIsSeeded() throws Exception {
         writeIdx(tmp, "train", 40, false);
-        DatasetAdapter d = new FashionMnist().create(new FashionMnist.Params(tmp.toString(), null, null));
+        DatasetAdapter d = new FashionMnist(new FashionMnist.Params(tmp.toString(), null, null));
         try (NDManager m = NDManager.newBaseManager(); RealSampler a = d.open(3); RealSampler b = d.open(3); RealSampler c = d.open(4)) {
             float[] x = a.next(m, 10).toFloatArray();
             assertArrayEquals(x, b.next(m, 10).toFloatArray());
@@ -92,7 +92,7 @@ class ImageReadersTest {
     @Test
     void missingAndCorruptIdxFilesSayWhichFileAndHowToGetIt() throws Exception {
         FieldError missing = assertThrows(FieldError.class,
-                () -> new FashionMnist().checkRecord(new FashionMnist.Params(tmp.resolve("nope").toString(), null, null)));
+                () -> new FashionMnist.Factory().checkRecord(new FashionMnist.Params(tmp.resolve("nope").toString(), null, null)));
         assertEquals("path", missing.field());
         assertTrue(missing.getMessage().contains(tmp.resolve("nope") + " does not exist"), missing.getMessage());
         assertTrue(missing.getMessage().contains("apt-get install dataset-fashion-mnist"), missing.getMessage());
@@ -102,12 +102,12 @@ class ImageReadersTest {
         byte[] whole = Files.readAllBytes(images);
         Files.write(images, java.util.Arrays.copyOf(whole, whole.length - 100)); // truncated
         FieldError truncated = assertThrows(FieldError.class,
-                () -> new FashionMnist().checkRecord(new FashionMnist.Params(tmp.toString(), null, null)));
+                () -> new FashionMnist.Factory().checkRecord(new FashionMnist.Params(tmp.toString(), null, null)));
         assertTrue(truncated.getMessage().contains(images + " is truncated or corrupt"), truncated.getMessage());
         whole[3] = 0x07; // wrong magic
         Files.write(images, whole);
         FieldError magic = assertThrows(FieldError.class,
-                () -> new FashionMnist().checkRecord(new FashionMnist.Params(tmp.toString(), null, null)));
+                () -> new FashionMnist.Factory().checkRecord(new FashionMnist.Params(tmp.toString(), null, null)));
         assertTrue(magic.getMessage().contains("is not an IDX image file"), magic.getMessage());
     }
 
@@ -125,12 +125,12 @@ class ImageReadersTest {
             Files.write(dir.resolve("data_batch_" + f + ".bin"), b);
         }
         Cifar10.Params params = new Cifar10.Params(dir.toString(), null, null);
-        new Cifar10().checkRecord(params);
+        new Cifar10.Factory().checkRecord(params);
         ImageSet set = Cifar10.read(Cifar10.files(params));
         assertEquals(10, set.count);
         assertEquals(3, set.channels);
         assertEquals(5, set.labels[9]);
-        try (NDManager m = NDManager.newBaseManager(); RealSampler s = new Cifar10().create(params).open(1)) {
+        try (NDManager m = NDManager.newBaseManager(); RealSampler s = new Cifar10(params).open(1)) {
             float[] px = s.next(m, 1).toFloatArray();
             assertEquals(1f, px[0]);          // red plane at 255
             assertEquals(-1f, px[1024]);      // green plane at 0
@@ -155,9 +155,9 @@ class ImageReadersTest {
         ImageIO.write(img, "jpg", dir.resolve("b.jpg").toFile());
         Files.writeString(dir.resolve("notes.txt"), "not an image");
         ImageFolder.Params params = new ImageFolder.Params(tmp.resolve("lsun").toString(), 8, 3, null);
-        new ImageFolder().checkRecord(params);
+        new ImageFolder.Factory().checkRecord(params);
         assertEquals(2, ImageFolder.list(params).size());
-        try (NDManager m = NDManager.newBaseManager(); RealSampler s = new ImageFolder().create(params).open(1)) {
+        try (NDManager m = NDManager.newBaseManager(); RealSampler s = new ImageFolder(params).open(1)) {
             float[] px = s.next(m, 2).toFloatArray();
             assertEquals(2 * 3 * 8 * 8, px.length);
             for (int b = 0; b < 2; b++) {
@@ -170,12 +170,12 @@ class ImageReadersTest {
         Files.write(dir.resolve("c.png"), new byte[] {1, 2, 3});
         ImageFolder.Params corrupt = new ImageFolder.Params(tmp.resolve("lsun").toString(), 8, 3, null);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
-            try (NDManager m = NDManager.newBaseManager(); RealSampler s = new ImageFolder().create(corrupt).open(1)) {
+            try (NDManager m = NDManager.newBaseManager(); RealSampler s = new ImageFolder(corrupt).open(1)) {
                 s.next(m, 3);
             }
         });
         assertTrue(e.getMessage().contains("c.png is not a readable PNG or JPEG image"), e.getMessage());
-        FieldError empty = assertThrows(FieldError.class, () -> new ImageFolder().checkRecord(
+        FieldError empty = assertThrows(FieldError.class, () -> new ImageFolder.Factory().checkRecord(
                 new ImageFolder.Params(Files.createDirectories(tmp.resolve("empty")).toString(), 8, 3, null)));
         assertTrue(empty.getMessage().contains("holds no .png or .jpg images"), empty.getMessage());
     }

@@ -1,12 +1,15 @@
 package org.gansweep.cli;
 
 import com.google.inject.Inject;
+import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gansweep.core.plugin.Kind;
+import org.gansweep.core.plugin.NoParams;
 import org.gansweep.core.plugin.Plugin;
 import org.gansweep.core.plugin.PluginCatalog;
+import org.gansweep.reports.Figure;
 import org.gansweep.reports.FigureCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -31,20 +34,25 @@ final class ListCommand implements Callable<Integer> {
         for (Kind kind : Kind.values()) {
             out.println(kind.section() + ":");
             for (Map.Entry<String, Plugin<?, ?>> e : catalog.of(kind).entrySet()) {
-                Plugin<?, ?> p = e.getValue();
-                out.printf("  %-16s %s%n", e.getKey(), p.summary());
-                Record defaults = defaults(p.paramsType());
-                for (RecordComponent rc : p.paramsType().getRecordComponents()) {
-                    Object v = defaults == null ? null : rc.getAccessor().invoke(defaults);
-                    out.printf("  %-16s   %s = %s%n", "", rc.getName(), readable(v));
-                }
+                entry(out, e.getKey(), e.getValue().summary(), e.getValue().paramsType());
             }
         }
+        // Figures are plug-ins without parameters: the same lines, with nothing under them.
         out.println("figures:");
-        for (var f : figures.figures().entrySet()) {
-            out.printf("  %-16s %s%n", f.getKey(), f.getValue().description());
+        for (Map.Entry<String, Figure> e : figures.figures().entrySet()) {
+            entry(out, e.getKey(), e.getValue().summary(), NoParams.class);
         }
         return 0;
+    }
+
+    /** A plug-in's line: its name and summary, then each parameter with its default. */
+    private static void entry(PrintWriter out, String name, String summary, Class<? extends Record> params) throws ReflectiveOperationException {
+        out.printf("  %-16s %s%n", name, summary);
+        Record defaults = defaults(params);
+        for (RecordComponent rc : params.getRecordComponents()) {
+            Object v = defaults == null ? null : rc.getAccessor().invoke(defaults);
+            out.printf("  %-16s   %s = %s%n", "", rc.getName(), readable(v));
+        }
     }
 
     /** A default as YAML would write it: {@code {batchNorm: true}} for a nested record, not {@code Net[batchNorm=true]}. */

@@ -5,28 +5,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gansweep.core.config.GridCorpus;
 import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.plugin.PluginCatalog;
 
 /** Small grids and a CLI runner for the tests: seconds, not minutes. */
 final class Tiny {
-    static final String RING = """
-            name: tiny
-            description: a tiny ring sweep for tests
-            seeds: [1]
-            base:
-              dataset: {type: gaussian-ring, modes: 4, radius: 1.0, std: 0.05}
-              model:
-                type: mlp
-                noiseDim: 8
-                generator: {hidden: [16, 16]}
-                discriminator: {hidden: [16]}
-              optimizer: {type: adam, lr: 0.001}
-              training: {steps: 30, batchSize: 32, evalEvery: 10, evalSamples: 200, logEvery: 5}
-              metrics: [mode-coverage]
-            axes:
-              loss: [gan, lsgan-pearson]
-            """;
+    /** Core's tiny ring sweep (the grid core's own tests load). */
+    static final String RING = GridCorpus.RING;
 
     private Tiny() {}
 

@@ -119,7 +119,7 @@ class TrainingTest {
     @Test
     void aSimultaneousStepTakesBothGradientsAtTheWeightsBeforeIt() {
         var loss = new org.gansweep.losses.LeastSquaresLoss(0, 1, 1);
-        var adam = new org.gansweep.core.train.AdamOptimizer().create(new org.gansweep.core.train.AdamOptimizer.Params(1e-3, 0.5, 0.999, 1e-8, 0.0));
+        var adam = new org.gansweep.core.train.AdamOptimizer(new org.gansweep.core.train.AdamOptimizer.Params(1e-3, 0.5, 0.999, 1e-8, 0.0));
         float[] wgAfter = new float[2];
         for (int mode = 0; mode < 2; mode++) {
             Block g = oneWeight(0.5f);

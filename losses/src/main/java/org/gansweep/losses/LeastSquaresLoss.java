@@ -74,25 +74,28 @@ public final class LeastSquaresLoss implements AdversarialLoss {
         }
     }
 
-    /** A fixed scheme under its own name: {@code lsgan-pearson} (-1, 1, 0) or {@code lsgan-binary} (0, 1, 1). */
-    public static final class Preset extends Plugin<PresetParams, AdversarialLoss> {
+    /**
+     * A fixed scheme under its own name: {@code lsgan-pearson} (-1, 1, 0) or {@code lsgan-binary} (0, 1, 1). One
+     * class for every preset, bound with {@code toInstance}: a new preset is one binding line.
+     */
+    public static final class PresetFactory extends Plugin<PresetParams, AdversarialLoss> {
         private final double a;
         private final double b;
         private final double c;
 
-        public Preset(double a, double b, double c) {
+        public PresetFactory(double a, double b, double c) {
             super(PresetParams.class, String.format(java.util.Locale.ROOT, "lsgan with a=%s, b=%s, c=%s (reduction: mean or sum)", fmt(a), fmt(b), fmt(c)));
             this.a = a;
             this.b = b;
             this.c = c;
         }
 
-        public static Preset pearson() {
-            return new Preset(-1, 1, 0);
+        public static PresetFactory pearson() {
+            return new PresetFactory(-1, 1, 0);
         }
 
-        public static Preset binary() {
-            return new Preset(0, 1, 1);
+        public static PresetFactory binary() {
+            return new PresetFactory(0, 1, 1);
         }
 
         private static String fmt(double v) {

@@ -10,7 +10,7 @@ public final class LossesModule extends AbstractModule {
         var losses = Registries.losses(binder());
         losses.addBinding("gan").to(CrossEntropyLoss.Factory.class);
         losses.addBinding("lsgan").to(LeastSquaresLoss.Factory.class);
-        losses.addBinding("lsgan-pearson").toInstance(LeastSquaresLoss.Preset.pearson());
-        losses.addBinding("lsgan-binary").toInstance(LeastSquaresLoss.Preset.binary());
+        losses.addBinding("lsgan-pearson").toInstance(LeastSquaresLoss.PresetFactory.pearson());
+        losses.addBinding("lsgan-binary").toInstance(LeastSquaresLoss.PresetFactory.binary());
     }
 }

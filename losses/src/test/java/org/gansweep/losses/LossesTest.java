@@ -119,8 +119,8 @@ class LossesTest {
     void presetsAreTheNamedSchemes() {
         NDArray fake = scores(0.25f);
         assertEquals(new LeastSquaresLoss(-1, 1, 0).generatorLoss(fake).getFloat(),
-                ((AdversarialLoss) LeastSquaresLoss.Preset.pearson().create(new LeastSquaresLoss.PresetParams(null))).generatorLoss(fake).getFloat());
+                ((AdversarialLoss) LeastSquaresLoss.PresetFactory.pearson().create(new LeastSquaresLoss.PresetParams(null))).generatorLoss(fake).getFloat());
         assertEquals(new LeastSquaresLoss(0, 1, 1).generatorLoss(fake).getFloat(),
-                ((AdversarialLoss) LeastSquaresLoss.Preset.binary().create(new LeastSquaresLoss.PresetParams(null))).generatorLoss(fake).getFloat());
+                ((AdversarialLoss) LeastSquaresLoss.PresetFactory.binary().create(new LeastSquaresLoss.PresetParams(null))).generatorLoss(fake).getFloat());
     }
 }

@@ -18,7 +18,7 @@ import org.gansweep.core.plugin.Plugin;
  * fully connected features too. The paper's widths: noise 1024, code 256, G 128 maps, D convolutions of
  * {@code channels + 256} and {@code 64 + 256} maps, 1024 hidden units.
  */
-public final class ConditionalLsganArchitecture extends Plugin<ConditionalLsganArchitecture.Params, Architecture> {
+public final class ConditionalLsganArchitecture implements Architecture {
 
     /** @param filters maps of G's hidden layers (the paper: 128) */
     public record GeneratorNet(Integer filters, Boolean batchNorm) {
@@ -52,28 +52,6 @@ public final class ConditionalLsganArchitecture extends Plugin<ConditionalLsganA
         }
     }
 
-    public ConditionalLsganArchitecture() {
-        super(Params.class, "the paper's class-conditional conv G and D, labels through a linear mapping layer (noiseDim, labelDim, generator: filters/batchNorm, discriminator: filters/hidden/batchNorm)");
-    }
-
-    @Override
-    public void check(Params p) {
-        FieldError.positive("noiseDim", p.noiseDim());
-        FieldError.require(p.labelDim() >= 1 && p.labelDim() <= 4096, "labelDim", "must be between 1 and 4096, got " + p.labelDim());
-        FieldError.require(p.generator().filters() >= 1 && p.generator().filters() <= 2048, "generator.filters",
-                "must be between 1 and 2048, got " + p.generator().filters());
-        List<Integer> f = p.discriminator().filters();
-        FieldError.require(f == null || !f.isEmpty(), "discriminator.filters", "must list at least one convolution's maps");
-        if (f != null) {
-            for (int i = 0; i < f.size(); i++) {
-                FieldError.require(f.get(i) != null && f.get(i) >= 1 && f.get(i) <= 4096, "discriminator.filters",
-                        "entry " + i + " must be between 1 and 4096, got " + f.get(i));
-            }
-        }
-        FieldError.require(p.discriminator().hidden() >= 1 && p.discriminator().hidden() <= 16384, "discriminator.hidden",
-                "must be between 1 and 16384, got " + p.discriminator().hidden());
-    }
-
     /** The side G starts from: 7 or 8, with side = start * 2^n, n >= 1. */
     static int start(long side) {
         for (int start : new int[] {7, 8}) {
@@ -89,76 +67,107 @@ public final class ConditionalLsganArchitecture extends Plugin<ConditionalLsganA
                 + " (16, 28, 32, 56, 64, 112, 128 ...), not " + side + " px; set the dataset's size");
     }
 
+    private final Params p;
+
+    public ConditionalLsganArchitecture(Params p) {
+        this.p = p;
+    }
+
     @Override
-    protected Architecture build(Params p) {
-        return new Architecture() {
-            @Override
-            public int noiseDim() {
-                return p.noiseDim();
-            }
+    public int noiseDim() {
+        return p.noiseDim();
+    }
 
-            @Override
-            public boolean conditional() {
-                return true;
-            }
+    @Override
+    public boolean conditional() {
+        return true;
+    }
 
-            @Override
-            public Block generator(Shape sample) {
-                long side = sample.get(1);
-                int start = start(side);
-                int width = p.generator().filters();
-                boolean bn = p.generator().batchNorm();
-                SequentialBlock body = ConvNets.seq();
-                body.add(ConvNets.linear((long) width * start * start));
-                if (bn) {
-                    body.add(ConvNets.batchNorm());
-                }
-                body.add(ConvNets.relu());
-                body.add(ConvNets.reshape(-1, width, start, start));
-                for (long s = start * 2L; s < side; s *= 2) {
-                    body.add(ConvNets.deconv(width, 5, 2, 2, 1));
-                    if (bn) {
-                        body.add(ConvNets.batchNorm());
-                    }
-                    body.add(ConvNets.relu());
-                }
-                body.add(ConvNets.deconv((int) sample.get(0), 5, 2, 2, 1));
-                body.add(Activation.tanhBlock());
-                return new ConditionalNets.Generator(ConditionalNets.labelMapping(p.labelDim()), body);
+    @Override
+    public Block generator(Shape sample) {
+        long side = sample.get(1);
+        int start = start(side);
+        int width = p.generator().filters();
+        boolean bn = p.generator().batchNorm();
+        SequentialBlock body = ConvNets.seq();
+        body.add(ConvNets.linear((long) width * start * start));
+        if (bn) {
+            body.add(ConvNets.batchNorm());
+        }
+        body.add(ConvNets.relu());
+        body.add(ConvNets.reshape(-1, width, start, start));
+        for (long s = start * 2L; s < side; s *= 2) {
+            body.add(ConvNets.deconv(width, 5, 2, 2, 1));
+            if (bn) {
+                body.add(ConvNets.batchNorm());
             }
+            body.add(ConvNets.relu());
+        }
+        body.add(ConvNets.deconv((int) sample.get(0), 5, 2, 2, 1));
+        body.add(Activation.tanhBlock());
+        return new ConditionalNets.Generator(ConditionalNets.labelMapping(p.labelDim()), body);
+    }
 
-            @Override
-            public Block discriminator(Shape sample) {
-                List<Integer> widths = p.discriminator().filters();
-                if (widths == null) {
-                    widths = List.of((int) sample.get(0) + p.labelDim(), 64 + p.labelDim());
-                }
-                boolean bn = p.discriminator().batchNorm();
-                SequentialBlock first = ConvNets.seq();
-                first.add(ConvNets.conv(widths.get(0), 5, 2, 2));
-                first.add(ConvNets.leaky());
-                SequentialBlock rest = ConvNets.seq();
-                for (int i = 1; i < widths.size(); i++) {
-                    rest.add(ConvNets.conv(widths.get(i), 5, 2, 2));
-                    if (bn) {
-                        rest.add(ConvNets.batchNorm());
-                    }
-                    rest.add(ConvNets.leaky());
-                }
-                rest.add(ConvNets.flatten());
-                SequentialBlock hidden = ConvNets.seq();
-                hidden.add(ConvNets.linear(p.discriminator().hidden()));
-                if (bn) {
-                    hidden.add(ConvNets.batchNorm());
-                }
-                hidden.add(ConvNets.leaky());
-                return new ConditionalNets.Discriminator(ConditionalNets.labelMapping(p.labelDim()), first, rest, hidden, ConvNets.linear(1));
+    @Override
+    public Block discriminator(Shape sample) {
+        List<Integer> widths = p.discriminator().filters();
+        if (widths == null) {
+            widths = List.of((int) sample.get(0) + p.labelDim(), 64 + p.labelDim());
+        }
+        boolean bn = p.discriminator().batchNorm();
+        SequentialBlock first = ConvNets.seq();
+        first.add(ConvNets.conv(widths.get(0), 5, 2, 2));
+        first.add(ConvNets.leaky());
+        SequentialBlock rest = ConvNets.seq();
+        for (int i = 1; i < widths.size(); i++) {
+            rest.add(ConvNets.conv(widths.get(i), 5, 2, 2));
+            if (bn) {
+                rest.add(ConvNets.batchNorm());
             }
+            rest.add(ConvNets.leaky());
+        }
+        rest.add(ConvNets.flatten());
+        SequentialBlock hidden = ConvNets.seq();
+        hidden.add(ConvNets.linear(p.discriminator().hidden()));
+        if (bn) {
+            hidden.add(ConvNets.batchNorm());
+        }
+        hidden.add(ConvNets.leaky());
+        return new ConditionalNets.Discriminator(ConditionalNets.labelMapping(p.labelDim()), first, rest, hidden, ConvNets.linear(1));
+    }
 
-            @Override
-            public boolean discriminatorUsesBatchStatistics() {
-                return p.discriminator().batchNorm();
+    @Override
+    public boolean discriminatorUsesBatchStatistics() {
+        return p.discriminator().batchNorm();
+    }
+
+    /** Registered as {@code lsgan-conditional}. */
+    public static final class Factory extends Plugin<Params, Architecture> {
+        public Factory() {
+            super(Params.class, "the paper's class-conditional conv G and D, labels through a linear mapping layer (noiseDim, labelDim, generator: filters/batchNorm, discriminator: filters/hidden/batchNorm)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.positive("noiseDim", p.noiseDim());
+            FieldError.require(p.labelDim() >= 1 && p.labelDim() <= 4096, "labelDim", "must be between 1 and 4096, got " + p.labelDim());
+            FieldError.require(p.generator().filters() >= 1 && p.generator().filters() <= 2048, "generator.filters",
+                    "must be between 1 and 2048, got " + p.generator().filters());
+            List<Integer> f = p.discriminator().filters();
+            FieldError.require(f == null || !f.isEmpty(), "discriminator.filters", "must list at least one convolution's maps");
+            if (f != null) {
+                for (int i = 0; i < f.size(); i++) {
+                    FieldError.require(f.get(i) != null && f.get(i) >= 1 && f.get(i) <= 4096, "discriminator.filters",
+                            "entry " + i + " must be between 1 and 4096, got " + f.get(i));
+                }
             }
-        };
+            FieldError.require(p.discriminator().hidden() >= 1 && p.discriminator().hidden() <= 16384, "discriminator.hidden",
+                    "must be between 1 and 16384, got " + p.discriminator().hidden());
+        }
+
+        @Override
+        protected Architecture build(Params p) {
+            return new ConditionalLsganArchitecture(p);
+        }
     }
 }

@@ -15,7 +15,7 @@ import org.gansweep.core.plugin.Plugin;
  * first), then a linear layer to one decision value. 28 px: 7 -> 14 -> 28; 32 px: 4 -> ... -> 32; 64 px:
  * 4 -> ... -> 64. Batch norm is switchable per network for the paper's stability ablation.
  */
-public final class DcganArchitecture extends Plugin<DcganArchitecture.Params, Architecture> {
+public final class DcganArchitecture implements Architecture {
 
     public record Net(Boolean batchNorm) {
         public Net {
@@ -36,16 +36,6 @@ public final class DcganArchitecture extends Plugin<DcganArchitecture.Params, Ar
         }
     }
 
-    public DcganArchitecture() {
-        super(Params.class, "DCGAN conv G and D for 28, 32 or 64 px images (noiseDim, filters, generator/discriminator: batchNorm)");
-    }
-
-    @Override
-    public void check(Params p) {
-        FieldError.positive("noiseDim", p.noiseDim());
-        FieldError.require(p.filters() >= 1 && p.filters() <= 1024, "filters", "must be between 1 and 1024, got " + p.filters());
-    }
-
     /** How many stride-2 stages take a map of side {@code start} to the image side. */
     static int stages(long side) {
         return switch ((int) side) {
@@ -57,54 +47,73 @@ public final class DcganArchitecture extends Plugin<DcganArchitecture.Params, Ar
         };
     }
 
+    private final Params p;
+
+    public DcganArchitecture(Params p) {
+        this.p = p;
+    }
+
     @Override
-    protected Architecture build(Params p) {
-        return new Architecture() {
-            @Override
-            public int noiseDim() {
-                return p.noiseDim();
-            }
+    public int noiseDim() {
+        return p.noiseDim();
+    }
 
-            @Override
-            public Block generator(Shape sample) {
-                long channels = sample.get(0);
-                int n = stages(sample.get(1));
-                long start = sample.get(1) >> n;
-                int width = p.filters() << (n - 1);
-                boolean bn = p.generator().batchNorm();
-                SequentialBlock g = ConvNets.seq();
-                g.add(ConvNets.linear(width * start * start));
-                if (bn) {
-                    g.add(ConvNets.batchNorm());
-                }
-                g.add(ConvNets.relu());
-                g.add(ConvNets.reshape(-1, width, start, start));
-                for (int i = 0; i < n - 1; i++) {
-                    width /= 2;
-                    g.add(ConvNets.deconv(width, 4, 2, 1, 0));
-                    if (bn) {
-                        g.add(ConvNets.batchNorm());
-                    }
-                    g.add(ConvNets.relu());
-                }
-                g.add(ConvNets.deconv((int) channels, 4, 2, 1, 0));
-                g.add(Activation.tanhBlock());
-                return g;
+    @Override
+    public Block generator(Shape sample) {
+        long channels = sample.get(0);
+        int n = stages(sample.get(1));
+        long start = sample.get(1) >> n;
+        int width = p.filters() << (n - 1);
+        boolean bn = p.generator().batchNorm();
+        SequentialBlock g = ConvNets.seq();
+        g.add(ConvNets.linear(width * start * start));
+        if (bn) {
+            g.add(ConvNets.batchNorm());
+        }
+        g.add(ConvNets.relu());
+        g.add(ConvNets.reshape(-1, width, start, start));
+        for (int i = 0; i < n - 1; i++) {
+            width /= 2;
+            g.add(ConvNets.deconv(width, 4, 2, 1, 0));
+            if (bn) {
+                g.add(ConvNets.batchNorm());
             }
+            g.add(ConvNets.relu());
+        }
+        g.add(ConvNets.deconv((int) channels, 4, 2, 1, 0));
+        g.add(Activation.tanhBlock());
+        return g;
+    }
 
-            @Override
-            public Block discriminator(Shape sample) {
-                int[] widths = new int[stages(sample.get(1))];
-                for (int i = 0; i < widths.length; i++) {
-                    widths[i] = p.filters() << i;
-                }
-                return ConvNets.discriminator(widths, 4, p.discriminator().batchNorm());
-            }
+    @Override
+    public Block discriminator(Shape sample) {
+        int[] widths = new int[stages(sample.get(1))];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = p.filters() << i;
+        }
+        return ConvNets.discriminator(widths, 4, p.discriminator().batchNorm());
+    }
 
-            @Override
-            public boolean discriminatorUsesBatchStatistics() {
-                return p.discriminator().batchNorm();
-            }
-        };
+    @Override
+    public boolean discriminatorUsesBatchStatistics() {
+        return p.discriminator().batchNorm();
+    }
+
+    /** Registered as {@code dcgan}. */
+    public static final class Factory extends Plugin<Params, Architecture> {
+        public Factory() {
+            super(Params.class, "DCGAN conv G and D for 28, 32 or 64 px images (noiseDim, filters, generator/discriminator: batchNorm)");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.positive("noiseDim", p.noiseDim());
+            FieldError.require(p.filters() >= 1 && p.filters() <= 1024, "filters", "must be between 1 and 1024, got " + p.filters());
+        }
+
+        @Override
+        protected Architecture build(Params p) {
+            return new DcganArchitecture(p);
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.gansweep.core.plugin.Plugin;
  * Defaults are the mixture nets of the LSGAN experiments: G noise 256 -> 4 x 128 ReLU -> 2 (linear),
  * D 3 x 128 ReLU -> 1.
  */
-public final class MlpArchitecture extends Plugin<MlpArchitecture.Params, Architecture> {
+public class MlpArchitecture implements Architecture {
 
     public enum Output {
         @com.fasterxml.jackson.annotation.JsonProperty("linear")
@@ -45,13 +45,21 @@ public final class MlpArchitecture extends Plugin<MlpArchitecture.Params, Archit
         }
     }
 
-    public MlpArchitecture() {
-        super(Params.class, "fully connected G and D (noiseDim, generator/discriminator: hidden, activation, leakySlope, batchNorm; output)");
+    private final int noiseDim;
+    private final Mlp.Net generatorNet;
+    private final Mlp.Net discriminatorNet;
+    private final Output output;
+
+    public MlpArchitecture(Params p) {
+        this(p.noiseDim(), p.generator(), p.discriminator(), p.output());
     }
 
-    @Override
-    public void check(Params p) {
-        check(p.noiseDim(), p.generator(), p.discriminator());
+    /** For {@link MlpImageArchitecture}, the same nets with image defaults. */
+    MlpArchitecture(int noiseDim, Mlp.Net generatorNet, Mlp.Net discriminatorNet, Output output) {
+        this.noiseDim = noiseDim;
+        this.generatorNet = generatorNet;
+        this.discriminatorNet = discriminatorNet;
+        this.output = output;
     }
 
     /** The checks every fully connected architecture shares. */
@@ -62,45 +70,51 @@ public final class MlpArchitecture extends Plugin<MlpArchitecture.Params, Archit
     }
 
     @Override
-    protected Architecture build(Params p) {
-        return architecture(p.noiseDim(), p.generator(), p.discriminator(), p.output());
+    public int noiseDim() {
+        return noiseDim;
     }
 
-    static Architecture architecture(int noiseDim, Mlp.Net gNet, Mlp.Net dNet, Output output) {
-        record P(Integer noiseDim, Mlp.Net generator, Mlp.Net discriminator, Output output) {}
-        P p = new P(noiseDim, gNet, dNet, output);
-        return new Architecture() {
-            @Override
-            public int noiseDim() {
-                return p.noiseDim();
-            }
+    @Override
+    public Block generator(Shape sampleShape) {
+        SequentialBlock g = Mlp.stack(generatorNet, noiseDim, sampleShape.size());
+        if (output == Output.TANH) {
+            g.add(Activation.tanhBlock());
+        }
+        if (sampleShape.dimension() != 1) {
+            g.add(Mlp.reshapeTo(sampleShape));
+        }
+        return g;
+    }
 
-            @Override
-            public Block generator(Shape sampleShape) {
-                SequentialBlock g = Mlp.stack(p.generator(), p.noiseDim(), sampleShape.size());
-                if (p.output() == Output.TANH) {
-                    g.add(Activation.tanhBlock());
-                }
-                if (sampleShape.dimension() != 1) {
-                    g.add(Mlp.reshapeTo(sampleShape));
-                }
-                return g;
-            }
+    @Override
+    public Block discriminator(Shape sampleShape) {
+        SequentialBlock d = new SequentialBlock();
+        if (sampleShape.dimension() != 1) {
+            d.add(Mlp.flatten());
+        }
+        d.addAll(Mlp.stack(discriminatorNet, sampleShape.size(), 1).getChildren().values());
+        return d;
+    }
 
-            @Override
-            public Block discriminator(Shape sampleShape) {
-                SequentialBlock d = new SequentialBlock();
-                if (sampleShape.dimension() != 1) {
-                    d.add(Mlp.flatten());
-                }
-                d.addAll(Mlp.stack(p.discriminator(), sampleShape.size(), 1).getChildren().values());
-                return d;
-            }
+    @Override
+    public boolean discriminatorUsesBatchStatistics() {
+        return discriminatorNet.batchNorm();
+    }
 
-            @Override
-            public boolean discriminatorUsesBatchStatistics() {
-                return p.discriminator().batchNorm();
-            }
-        };
+    /** Registered as {@code mlp}. */
+    public static final class Factory extends Plugin<Params, Architecture> {
+        public Factory() {
+            super(Params.class, "fully connected G and D (noiseDim, generator/discriminator: hidden, activation, leakySlope, batchNorm; output)");
+        }
+
+        @Override
+        public void check(Params p) {
+            MlpArchitecture.check(p.noiseDim(), p.generator(), p.discriminator());
+        }
+
+        @Override
+        protected Architecture build(Params p) {
+            return new MlpArchitecture(p);
+        }
     }
 }

@@ -2,20 +2,23 @@ package org.gansweep.models;
 
 import com.google.inject.AbstractModule;
 import org.gansweep.core.plugin.Registries;
+import org.gansweep.models.eval.ClassifierScoreMetric;
+import org.gansweep.models.eval.ConditionalAccuracy;
+import org.gansweep.models.eval.FrechetDistanceMetric;
 
-/** Registers the architectures under their YAML names. */
+/** Registers the architectures and the image metrics under their YAML names. */
 public final class ModelsModule extends AbstractModule {
     @Override
     protected void configure() {
         var architectures = Registries.architectures(binder());
-        architectures.addBinding("mlp").to(MlpArchitecture.class);
-        architectures.addBinding("mlp-image").to(MlpImageArchitecture.class);
-        architectures.addBinding("dcgan").to(DcganArchitecture.class);
-        architectures.addBinding("lsgan-112").to(LsganLsunArchitecture.class);
-        architectures.addBinding("lsgan-conditional").to(ConditionalLsganArchitecture.class);
+        architectures.addBinding("mlp").to(MlpArchitecture.Factory.class);
+        architectures.addBinding("mlp-image").to(MlpImageArchitecture.Factory.class);
+        architectures.addBinding("dcgan").to(DcganArchitecture.Factory.class);
+        architectures.addBinding("lsgan-112").to(LsganLsunArchitecture.Factory.class);
+        architectures.addBinding("lsgan-conditional").to(ConditionalLsganArchitecture.Factory.class);
         var metrics = Registries.metrics(binder());
-        metrics.addBinding("classifier-score").to(org.gansweep.models.eval.ImageMetrics.Score.class);
-        metrics.addBinding("frechet-distance").to(org.gansweep.models.eval.ImageMetrics.Frechet.class);
-        metrics.addBinding("conditional-accuracy").to(org.gansweep.models.eval.ConditionalAccuracy.class);
+        metrics.addBinding("classifier-score").to(ClassifierScoreMetric.Factory.class);
+        metrics.addBinding("frechet-distance").to(FrechetDistanceMetric.Factory.class);
+        metrics.addBinding("conditional-accuracy").to(ConditionalAccuracy.Factory.class);
     }
 }

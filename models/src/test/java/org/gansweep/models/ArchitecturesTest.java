@@ -101,20 +101,20 @@ class ArchitecturesTest {
 
     @Test
     void dcganFitsEachSupportedSize() {
-        Architecture a = new DcganArchitecture().create(new DcganArchitecture.Params(16, 8, null, null));
+        Architecture a = new DcganArchitecture(new DcganArchitecture.Params(16, 8, null, null));
         check(a, new Shape(1, 28, 28));
         check(a, new Shape(3, 32, 32));
         check(a, new Shape(3, 64, 64));
         assertThrows(IllegalArgumentException.class, () -> a.generator(new Shape(3, 48, 48)));
         assertTrue(a.discriminatorUsesBatchStatistics());
-        Architecture noBn = new DcganArchitecture().create(new DcganArchitecture.Params(16, 8, new DcganArchitecture.Net(false), new DcganArchitecture.Net(false)));
+        Architecture noBn = new DcganArchitecture(new DcganArchitecture.Params(16, 8, new DcganArchitecture.Net(false), new DcganArchitecture.Net(false)));
         assertFalse(noBn.discriminatorUsesBatchStatistics());
         check(noBn, new Shape(1, 28, 28));
     }
 
     @Test
     void thePapersLsunNetsMake112PixelImages() {
-        check(new LsganLsunArchitecture().create(new LsganLsunArchitecture.Params(32, null, null, null)), new Shape(3, 112, 112));
+        check(new LsganLsunArchitecture(new LsganLsunArchitecture.Params(32, null, null, null)), new Shape(3, 112, 112));
     }
 
     @Test
@@ -125,8 +125,8 @@ class ArchitecturesTest {
         assertEquals(Mlp.ActivationKind.LEAKY_RELU, p.generator().activation());
         assertFalse(p.generator().batchNorm());
         assertEquals(List.of(512, 256), p.discriminator().hidden());
-        check(new MlpImageArchitecture().create(p), new Shape(1, 28, 28));
-        check(new MlpArchitecture().create(new MlpArchitecture.Params(null, null, null, null)), new Shape(2));
+        check(new MlpImageArchitecture(p), new Shape(1, 28, 28));
+        check(new MlpArchitecture(new MlpArchitecture.Params(null, null, null, null)), new Shape(2));
     }
 
     /** The conditional nets: shapes for each supported size, and the label really reaches G's and D's outputs. */
@@ -134,7 +134,7 @@ class ArchitecturesTest {
     void conditionalNetsTakeTheLabelThroughTheMapping() {
         ConditionalLsganArchitecture.Params p = new ConditionalLsganArchitecture.Params(16, 8,
                 new ConditionalLsganArchitecture.GeneratorNet(8, null), new ConditionalLsganArchitecture.DiscriminatorNet(List.of(8, 16), 32, false));
-        Architecture a = new ConditionalLsganArchitecture().create(p);
+        Architecture a = new ConditionalLsganArchitecture(p);
         assertTrue(a.conditional());
         assertFalse(a.discriminatorUsesBatchStatistics());
         int classes = 5;

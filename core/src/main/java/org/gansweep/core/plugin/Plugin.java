@@ -1,12 +1,27 @@
 package org.gansweep.core.plugin;
 
 /**
- * A pluggable part (loss, architecture, dataset, metric, optimizer, figure) as YAML names it.
+ * The factory of a pluggable part (loss, architecture, dataset, metric, optimizer) as YAML names it. Report
+ * figures take no parameters and have no factory: a figure class is bound itself (reports' {@code Figure}).
  *
  * <p>The YAML section of a component (everything but {@code type}) is bound by Jackson to the record
  * {@link #paramsType()}, so unknown or mistyped fields are caught with their location before anything
  * trains. Records fill in their own defaults, and the bound record is written back into the trial's
  * resolved {@code config.yaml}: a result always says the exact values that produced it.
+ *
+ * <p>Every plug-in has the same shape, so that a class name says what it is:
+ * <ul>
+ *   <li>the part is a named class that implements its interface ({@code DcganArchitecture implements
+ *       Architecture}, {@code AdamOptimizer implements OptimizerSpec}, {@code ModeCoverage implements Metric});
+ *   <li>its parameters are the nested record {@code Params};
+ *   <li>its YAML binding is the nested {@code public static final class Factory extends Plugin<Params, Interface>},
+ *       which checks the parameters and builds the part; a module binds it with
+ *       {@code Registries.architectures(binder()).addBinding("dcgan").to(DcganArchitecture.Factory.class)}.
+ * </ul>
+ * Parts that share an implementation extend a base class named for what they share ({@code GaussianMixtureData},
+ * {@code IdxDataset}, {@code CharacterImages}, {@code JudgedMetric}); each YAML name still has its own class with
+ * its own {@code Params} and {@code Factory}. Fixed variants of one part ({@code lsgan-pearson}, {@code lsgan-binary})
+ * are instances of one factory class ({@code LeastSquaresLoss.PresetFactory}), bound with {@code toInstance}.
  *
  * @param <P> the parameters record
  * @param <T> what the plugin builds

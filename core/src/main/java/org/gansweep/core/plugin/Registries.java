@@ -6,7 +6,10 @@ import com.google.inject.multibindings.MapBinder;
 
 /**
  * The Guice map binders through which modules register plugins by their YAML name. A new loss is one
- * class plus one line: {@code Registries.losses(binder()).addBinding("name").to(MyLoss.Plugin.class);}
+ * class plus one line: {@code Registries.losses(binder()).addBinding("name").to(MyLoss.Factory.class);},
+ * where {@code MyLoss implements AdversarialLoss} and its nested {@code Factory extends Plugin<MyLoss.Params,
+ * AdversarialLoss>} (the convention is described on {@link Plugin}). Report figures, which take no parameters,
+ * register the same way through {@code Figure.figures(binder())} in the reports module.
  */
 public final class Registries {
     private static final TypeLiteral<String> NAME = new TypeLiteral<>() {};

@@ -21,7 +21,7 @@ import org.gansweep.core.plugin.Plugin;
  * ({@code fused_adam.pt}, written by {@code core/src/main/torchscript/fused_adam.py}).
  * The moment estimates and step counts are held here so that checkpoints can save and restore them.
  */
-public final class AdamOptimizer extends Plugin<AdamOptimizer.Params, OptimizerSpec> {
+public final class AdamOptimizer implements OptimizerSpec {
 
     /** Defaults are the DCGAN / LSGAN paper's: lr 0.0002, beta1 0.5. */
     public record Params(Double lr, Double beta1, Double beta2, Double epsilon, Double weightDecay) {
@@ -34,22 +34,36 @@ public final class AdamOptimizer extends Plugin<AdamOptimizer.Params, OptimizerS
         }
     }
 
-    public AdamOptimizer() {
-        super(Params.class, "Adam (lr, beta1, beta2, epsilon, weightDecay); the same settings for G and D");
+    private final Params params;
+
+    public AdamOptimizer(Params params) {
+        this.params = params;
     }
 
     @Override
-    public void check(Params p) {
-        FieldError.positive("lr", p.lr());
-        FieldError.require(p.beta1() >= 0 && p.beta1() < 1, "beta1", "must be in [0, 1), got " + p.beta1());
-        FieldError.require(p.beta2() >= 0 && p.beta2() < 1, "beta2", "must be in [0, 1), got " + p.beta2());
-        FieldError.positive("epsilon", p.epsilon());
-        FieldError.require(p.weightDecay() >= 0, "weightDecay", "must be >= 0, got " + p.weightDecay());
+    public ParameterUpdater create() {
+        return new Updater(params);
     }
 
-    @Override
-    protected OptimizerSpec build(Params p) {
-        return () -> new Updater(p);
+    /** Registered as {@code adam}. */
+    public static final class Factory extends Plugin<Params, OptimizerSpec> {
+        public Factory() {
+            super(Params.class, "Adam (lr, beta1, beta2, epsilon, weightDecay); the same settings for G and D");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.positive("lr", p.lr());
+            FieldError.require(p.beta1() >= 0 && p.beta1() < 1, "beta1", "must be in [0, 1), got " + p.beta1());
+            FieldError.require(p.beta2() >= 0 && p.beta2() < 1, "beta2", "must be in [0, 1), got " + p.beta2());
+            FieldError.positive("epsilon", p.epsilon());
+            FieldError.require(p.weightDecay() >= 0, "weightDecay", "must be >= 0, got " + p.weightDecay());
+        }
+
+        @Override
+        protected OptimizerSpec build(Params p) {
+            return new AdamOptimizer(p);
+        }
     }
 
     private static final class Updater implements ParameterUpdater {

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The names under which the training loop records D's and G's losses: the metrics.csv columns after
- * {@code step}, and in summary.json the mean over the last 100 steps. Every other metric name is declared by
- * the metric plug-in that computes it ({@code Metric.names()}).
+ * {@code step}, and in summary.json the mean over the last 100 steps. Every other column is declared by the
+ * metric plug-in that computes it ({@code Metric.names()}); the shipped metrics' names are
+ * {@link org.gansweep.core.metrics.MetricNames}.
  */
 public final class LossNames {
     public static final String STEP = "step";

@@ -15,7 +15,7 @@ import org.gansweep.core.plugin.Plugin;
  * RMSProp, {@code v = rho v + (1 - rho) g^2; w -= lr g / (sqrt(v) + eps)}, written with NDArray ops
  * because DJL's PyTorch engine has no native RMSProp update.
  */
-public final class RmsPropOptimizer extends Plugin<RmsPropOptimizer.Params, OptimizerSpec> {
+public final class RmsPropOptimizer implements OptimizerSpec {
 
     public record Params(Double lr, Double rho, Double epsilon) {
         public Params {
@@ -25,20 +25,34 @@ public final class RmsPropOptimizer extends Plugin<RmsPropOptimizer.Params, Opti
         }
     }
 
-    public RmsPropOptimizer() {
-        super(Params.class, "RMSProp (lr, rho, epsilon), as in the paper's batch-norm ablation");
+    private final Params params;
+
+    public RmsPropOptimizer(Params params) {
+        this.params = params;
     }
 
     @Override
-    public void check(Params p) {
-        FieldError.positive("lr", p.lr());
-        FieldError.require(p.rho() >= 0 && p.rho() < 1, "rho", "must be in [0, 1), got " + p.rho());
-        FieldError.positive("epsilon", p.epsilon());
+    public ParameterUpdater create() {
+        return new Updater(params.lr().floatValue(), params.rho().floatValue(), params.epsilon().floatValue());
     }
 
-    @Override
-    protected OptimizerSpec build(Params p) {
-        return () -> new Updater(p.lr().floatValue(), p.rho().floatValue(), p.epsilon().floatValue());
+    /** Registered as {@code rmsprop}. */
+    public static final class Factory extends Plugin<Params, OptimizerSpec> {
+        public Factory() {
+            super(Params.class, "RMSProp (lr, rho, epsilon), as in the paper's batch-norm ablation");
+        }
+
+        @Override
+        public void check(Params p) {
+            FieldError.positive("lr", p.lr());
+            FieldError.require(p.rho() >= 0 && p.rho() < 1, "rho", "must be in [0, 1), got " + p.rho());
+            FieldError.positive("epsilon", p.epsilon());
+        }
+
+        @Override
+        protected OptimizerSpec build(Params p) {
+            return new RmsPropOptimizer(p);
+        }
     }
 
     private static final class Updater implements ParameterUpdater {

@@ -59,12 +59,12 @@ class AdamOptimizerTest {
                 w.forEach(x -> x.setRequiresGradient(true));
                 float[][] g1 = {{0.1f, -0.2f, 0.3f, 0f}, {-1e-3f, 5f}};
                 float[][] g2 = {{-0.3f, 0.1f, 0.2f, 0.4f}, {2f, 5f}};
-                ParameterUpdater adam = new AdamOptimizer().create(new AdamOptimizer.Params(LR, B1, B2, EPS, wd)).create();
+                ParameterUpdater adam = new AdamOptimizer(new AdamOptimizer.Params(LR, B1, B2, EPS, wd)).create();
                 backward(m, w, g1);
                 step(adam, w);
                 // A copy of the optimiser, restored from the first one's checkpointed state, takes the second step.
                 NDList state = adam.saveState(List.of("a", "b"), w, m);
-                ParameterUpdater restored = new AdamOptimizer().create(new AdamOptimizer.Params(LR, B1, B2, EPS, wd)).create();
+                ParameterUpdater restored = new AdamOptimizer(new AdamOptimizer.Params(LR, B1, B2, EPS, wd)).create();
                 restored.loadState(List.of("a", "b"), w, state);
                 backward(m, w, g2);
                 step(restored, w);

@@ -1,5 +1,8 @@
 package org.gansweep.models.eval;
 
+import static org.gansweep.core.metrics.MetricNames.CONDITIONAL_ACCURACY;
+import static org.gansweep.core.metrics.MetricNames.REAL_CONDITIONAL_ACCURACY;
+
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +18,7 @@ import org.gansweep.core.plugin.Plugin;
  * sample as the class it was asked for (a readability score the paper does not have). The classifier's
  * accuracy on held-out real images is the ceiling it is read against.
  */
-public final class ConditionalAccuracy extends Plugin<ConditionalAccuracy.Params, Metric> {
+public final class ConditionalAccuracy extends JudgedMetric {
     /** @param epochs training epochs of the evaluation classifier */
     public record Params(Integer epochs) {
         public Params {
@@ -23,13 +26,8 @@ public final class ConditionalAccuracy extends Plugin<ConditionalAccuracy.Params
         }
     }
 
-    public ConditionalAccuracy() {
-        super(Params.class, "share of a conditional G's samples the evaluation classifier reads as the asked-for class (epochs)");
-    }
-
-    @Override
-    public void check(Params p) {
-        ImageMetrics.checkJudge(p.epochs(), null);
+    public ConditionalAccuracy(Params p) {
+        super(p.epochs(), null);
     }
 
     /** The share of rows whose most probable class is the row's label. */
@@ -53,30 +51,42 @@ public final class ConditionalAccuracy extends Plugin<ConditionalAccuracy.Params
     }
 
     @Override
-    protected Metric build(Params p) {
-        return new ImageMetrics.Judged(p.epochs(), null) {
-            @Override
-            public List<String> names() {
-                return List.of("conditional_accuracy", "real_conditional_accuracy");
-            }
+    public List<String> names() {
+        return List.of(CONDITIONAL_ACCURACY, REAL_CONDITIONAL_ACCURACY);
+    }
 
-            @Override
-            public void check(DatasetAdapter dataset, Architecture model) {
-                super.check(dataset, model);
-                FieldError.require(model.conditional(), "model", "needs a class-conditional model (lsgan-conditional)");
-            }
+    @Override
+    public void check(DatasetAdapter dataset, Architecture model) {
+        super.check(dataset, model);
+        FieldError.require(model.conditional(), "model", "needs a class-conditional model (lsgan-conditional)");
+    }
 
-            @Override
-            public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
-                if (labels == null) {
-                    throw new IllegalStateException("conditional-accuracy needs the labels G was asked for");
-                }
-                Judge c = judge(dataset);
-                Map<String, Double> out = new LinkedHashMap<>();
-                out.put("conditional_accuracy", accuracy(c.probabilities(samples), labels));
-                out.put("real_conditional_accuracy", c.testAccuracy());
-                return out;
-            }
-        };
+    @Override
+    public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
+        if (labels == null) {
+            throw new IllegalStateException("conditional-accuracy needs the labels G was asked for");
+        }
+        Judge c = judge(dataset);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(CONDITIONAL_ACCURACY, accuracy(c.probabilities(samples), labels));
+        out.put(REAL_CONDITIONAL_ACCURACY, c.testAccuracy());
+        return out;
+    }
+
+    /** Registered as {@code conditional-accuracy}. */
+    public static final class Factory extends Plugin<Params, Metric> {
+        public Factory() {
+            super(Params.class, "share of a conditional G's samples the evaluation classifier reads as the asked-for class (epochs)");
+        }
+
+        @Override
+        public void check(Params p) {
+            checkJudge(p.epochs(), null);
+        }
+
+        @Override
+        protected Metric build(Params p) {
+            return new ConditionalAccuracy(p);
+        }
     }
 }

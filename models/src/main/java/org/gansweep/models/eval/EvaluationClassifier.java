@@ -156,7 +156,7 @@ public final class EvaluationClassifier extends Judge {
 
     private static void train(SequentialBlock net, NDManager manager, LabeledData data, int epochs) {
         ParameterStore ps = new ParameterStore(manager, false);
-        ParameterUpdater adam = new AdamOptimizer().create(new AdamOptimizer.Params(1e-3, 0.9, 0.999, null, null)).create();
+        ParameterUpdater adam = new AdamOptimizer(new AdamOptimizer.Params(1e-3, 0.9, 0.999, null, null)).create();
         List<Parameter> params = new ArrayList<>();
         net.getParameters().forEach(p -> {
             if (p.getValue().requiresGradient()) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.gansweep.core.metrics.MetricNames;
 import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.store.SampleWriter;
 import org.gansweep.core.store.TrialFolder;
@@ -37,7 +38,7 @@ public final class ClassSamplesFigure implements Figure {
     static final int SEPARATOR = 16;
 
     @Override
-    public String description() {
+    public String summary() {
         return "the paper's Figure 8 layout: per class, real samples beside each setting's generated ones (conditional G)";
     }
 
@@ -93,7 +94,7 @@ public final class ClassSamplesFigure implements Figure {
                 notes.add(t.settingName() + ": unreadable " + last.getValue().getFileName());
             }
             finals.add(grid);
-            Double acc = t.summary() == null ? null : t.summary().metrics().get("conditional_accuracy");
+            Double acc = t.summary() == null ? null : t.summary().metrics().get(MetricNames.CONDITIONAL_ACCURACY);
             headers.add(t.settingName() + "|step " + last.getKey() + (acc == null ? "" : String.format(Locale.ROOT, ", accuracy %.1f %%", 100 * acc)));
         }
         List<Row> rows = new ArrayList<>();

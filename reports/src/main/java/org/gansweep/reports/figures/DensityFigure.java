@@ -32,7 +32,7 @@ public final class DensityFigure implements Figure {
     static final int MAX_COLUMNS = 6;
 
     @Override
-    public String description() {
+    public String summary() {
         return "kernel density of G's samples through training (rows = setting, columns = step, last = real), 2-D mixtures";
     }
 

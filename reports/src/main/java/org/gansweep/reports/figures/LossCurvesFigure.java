@@ -16,7 +16,7 @@ import org.jfree.data.xy.XYSeries;
 /** D's and G's losses against step, averaged over each setting's seeds. */
 public final class LossCurvesFigure implements Figure {
     @Override
-    public String description() {
+    public String summary() {
         return "d_loss and g_loss against step, mean over seeds per setting";
     }
 
@@ -40,8 +40,8 @@ public final class LossCurvesFigure implements Figure {
         }
         List<Boolean> solid = new ArrayList<>(java.util.Collections.nCopies(d.size(), false));
         List<JFreeChart> charts = List.of(
-                Panels.lines("discriminator loss", "step", LossNames.D_LOSS, d, colours, solid, false),
-                Panels.lines("generator loss", "step", LossNames.G_LOSS, g, colours, solid, false));
+                Panels.lines("discriminator loss", LossNames.STEP, LossNames.D_LOSS, d, colours, solid, false),
+                Panels.lines("generator loss", LossNames.STEP, LossNames.G_LOSS, g, colours, solid, false));
         return Optional.of(Panels.grid("Training losses",
                 "Losses as logged every training.logEvery steps, averaged over the seeds of each setting. Losses of different"
                         + " objectives are on different scales: compare shapes and stability, not levels.",

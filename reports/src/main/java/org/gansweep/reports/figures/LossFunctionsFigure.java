@@ -21,7 +21,7 @@ public final class LossFunctionsFigure implements Figure {
     static final int POINTS = 241;
 
     @Override
-    public String description() {
+    public String summary() {
         return "the paper's Figure 2: G's loss and gradient size against D's decision value, sigmoid cross-entropy vs least squares (exact)";
     }
 

@@ -16,7 +16,7 @@ import org.jfree.data.xy.XYSeries;
 /** Each evaluation metric against step, averaged over each setting's seeds. */
 public final class MetricCurvesFigure implements Figure {
     @Override
-    public String description() {
+    public String summary() {
         return "every evaluation metric against step, mean over seeds per setting";
     }
 
@@ -44,7 +44,7 @@ public final class MetricCurvesFigure implements Figure {
                 i++;
             }
             if (!series.isEmpty()) {
-                charts.add(Panels.lines(metric, "step", metric, series, colours,
+                charts.add(Panels.lines(metric, LossNames.STEP, metric, series, colours,
                         new ArrayList<>(java.util.Collections.nCopies(series.size(), false)), true));
             }
         }

@@ -28,7 +28,7 @@ public final class SampleMatrixFigure implements Figure {
     static final int ROW_LABEL = 150;
 
     @Override
-    public String description() {
+    public String summary() {
         return "the paper's Figure 6 layout: final sample grids, rows = loss, columns = the other settings (image data)";
     }
 

@@ -27,7 +27,7 @@ public final class SampleStepsFigure implements Figure {
     static final int ROW_LABEL = 170;
 
     @Override
-    public String description() {
+    public String summary() {
         return "sample grids by training step, one row per setting (image data)";
     }
 

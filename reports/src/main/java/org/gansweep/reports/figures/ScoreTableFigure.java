@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gansweep.core.metrics.MetricNames;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
@@ -19,17 +20,17 @@ import org.gansweep.reports.TrialResult;
  * beside them for reference (a different data set and classifier: compare orderings, not values).
  */
 public final class ScoreTableFigure implements Figure {
-    static final List<String> METRICS = List.of("classifier_score", "frechet_distance");
-    static final List<String> REAL = List.of("real_classifier_score", "real_frechet_distance");
+    static final List<String> METRICS = List.of(MetricNames.CLASSIFIER_SCORE, MetricNames.FRECHET_DISTANCE);
+    static final List<String> REAL = List.of(MetricNames.REAL_CLASSIFIER_SCORE, MetricNames.REAL_FRECHET_DISTANCE);
 
     @Override
-    public String description() {
+    public String summary() {
         return "the paper's Table 1: classifier score and Frechet distance per setting, mean ± std over seeds, with the real-data row";
     }
 
     @Override
     public Optional<Drawing> draw(ExperimentResults results) {
-        if (!results.metricNames().contains("classifier_score") && !results.metricNames().contains("frechet_distance")) {
+        if (METRICS.stream().noneMatch(results.metricNames()::contains)) {
             return Optional.empty();
         }
         List<List<String>> rows = new ArrayList<>();
