@@ -111,9 +111,18 @@ class HostileInputTest {
                 "claim axis `los` is not an axis of this grid (did you mean `loss`?)");
         refused(validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-pearson, gan]}\n"),
                 "`lsgan-pearson` is not a value of axis `loss`");
+        refused(validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-binary]}\n"),
+                "g.yaml:10:", "a claim about one group needs `threshold`");
+        refused(validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-binary, gan], threshold: 0.2}\n"),
+                "`threshold` goes with one group in `compare`");
+        refused(validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-binary], threshold: 0.2, success: 1}\n"),
+                "a claim about one group uses `threshold`");
+        refused(validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-binary], threshold: .nan}\n"),
+                "g.yaml:10:");
         refused(validate(withAxis + "authors:\n  source: s\n  settings:\n    - {setting: batch, here: 8, authors: 64}\n"),
                 "g.yaml:12:7: `batch` differs from the authors' (8 against 64): say `why`");
         Tiny.Result ok = validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-binary, gan], success: 8}\n"
+                + "  - {claim: y, metric: m, better: higher, axis: loss, compare: [lsgan-binary], threshold: 0.2}\n"
                 + "authors:\n  source: s\n  settings:\n    - {setting: batch, here: 8, authors: 64, why: small}\n");
         assertEquals(0, ok.code(), ok.err());
     }

@@ -58,6 +58,10 @@ class SlurmSweepTest {
             runThrough(tmp, cluster.resolve("slurm.conf"));
         } finally {
             new ProcessBuilder(script.toString(), "stop", cluster.toString()).redirectErrorStream(true).start().waitFor();
+            // The cluster's folder is this test's own: remove it once its daemons are gone.
+            try (Stream<Path> all = Files.walk(cluster)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -169,7 +169,7 @@ public final class ReportBuilder {
     static String claimsSection(List<ClaimTests.Result> claims) {
         StringBuilder sb = new StringBuilder("<h2>The paper's claims, tested over the seeds</h2>\n<p>One-sided tests at the 5 % level in the"
                 + " claimed direction; 95 % intervals (bootstrap of the difference of means, seeded; Wilson for success rates, Newcombe for"
-                + " their difference). Diverged or failed seeds are left out of value claims and count as failures in success claims."
+                + " their difference; Wilcoxon signed-rank against a threshold). Diverged or failed seeds are left out of value claims and count as failures in success claims."
                 + " <a href=\"tables/claims.csv\">CSV</a></p>\n");
         List<String> header = List.of("claim", "metric", "groups", "seeds", "per group", "difference [95 % CI]", "test", "p", "verdict");
         List<List<String>> rows = new ArrayList<>();
@@ -180,8 +180,10 @@ public final class ReportBuilder {
             String per = rate
                     ? r.successes()[0] + "/" + r.n()[0] + " [" + ClaimTests.num(r.wilson()[0][0]) + ", " + ClaimTests.num(r.wilson()[0][1]) + "] vs "
                             + r.successes()[1] + "/" + r.n()[1] + " [" + ClaimTests.num(r.wilson()[1][0]) + ", " + ClaimTests.num(r.wilson()[1][1]) + "]"
+                    : r.claim().againstThreshold() ? "mean " + ClaimTests.num(r.mean()[0]) + " vs threshold " + ClaimTests.num(r.claim().threshold())
                     : "mean " + ClaimTests.num(r.mean()[0]) + " vs " + ClaimTests.num(r.mean()[1]);
-            rows.add(List.of(r.claim().claim(), metric, r.groups(), r.n()[0] + " / " + r.n()[1], per,
+            String seeds = r.claim().againstThreshold() ? String.valueOf(r.n()[0]) : r.n()[0] + " / " + r.n()[1];
+            rows.add(List.of(r.claim().claim(), metric, r.groups(), seeds, per,
                     ClaimTests.num(r.difference()) + " [" + ClaimTests.num(r.ciLow()) + ", " + ClaimTests.num(r.ciHigh()) + "]",
                     r.test(), ClaimTests.num(r.pValue()), r.verdict()));
         }

@@ -40,6 +40,34 @@ class ClaimTestsTest {
     }
 
     @Test
+    void signedRankAgainstAThresholdCountsTheArrangementsOfSigns() {
+        Claim readable = new Claim("The characters are readable", "conditional_accuracy", "higher", "loss", List.of("lsgan-binary"),
+                null, null, 0.2);
+        // Five seeds all above the level: every rank positive, exact one-sided p = 1 / 2^5.
+        ClaimTests.Result r = ClaimTests.testThreshold(readable, new double[] {0.30, 0.25, 0.40, 0.35, 0.28});
+        assertEquals(1.0 / 32, r.pValue(), 1e-12);
+        assertEquals("supported", r.verdict());
+        assertEquals(0.316 - 0.2, r.difference(), 1e-12);
+        assertTrue(r.ciLow() > 0 && r.ciLow() <= r.difference() && r.ciHigh() >= r.difference(), r.ciLow() + " " + r.ciHigh());
+        assertArrayEquals(new int[] {5}, r.n());
+        // x - 0.2 for {0.19, 0.18, 0.3, 0.35, 0.45} is {-0.01, -0.02, 0.1, 0.15, 0.25}: the negative ones rank 1 and 2, so
+        // W+ = 12 of 15 and P(W+ >= 12) = 5 / 32 (sign arrangements with a negative-rank sum of at most 3: {}, {1}, {2},
+        // {3}, {1,2}).
+        ClaimTests.Result mixed = ClaimTests.testThreshold(readable, new double[] {0.19, 0.18, 0.3, 0.35, 0.45});
+        assertEquals(5.0 / 32, mixed.pValue(), 1e-12);
+        assertTrue(mixed.verdict().startsWith("too few seeds (5; about "), mixed.verdict());
+        // All below the level: the claim is contradicted; failed seeds (NaN) are left out.
+        ClaimTests.Result below = ClaimTests.testThreshold(readable, new double[] {0.1, 0.12, 0.05, 0.15, 0.11, Double.NaN});
+        assertEquals("contradicted", below.verdict());
+        assertArrayEquals(new int[] {5}, below.n());
+        // One seed can never reach 5 %: the verdict says so and how many the exact test needs at least.
+        ClaimTests.Result one = ClaimTests.testThreshold(readable, new double[] {0.3});
+        assertEquals(0.5, one.pValue(), 1e-12);
+        assertEquals("too few seeds (1; about 5 would show this difference)", one.verdict());
+        assertTrue(ClaimTests.csv(List.of(r)).contains(",lsgan-binary vs threshold 0.2,5,0.3160,0.1160,"), ClaimTests.csv(List.of(r)));
+    }
+
+    @Test
     void fishersExactTestIsTheLadyTastingTea() {
         // Fisher's own example: 3 of 4 right against 1 of 4: one-sided p = 17/70.
         ClaimTests.Result r = ClaimTests.test(success(8), new double[] {8, 8, 8, 5}, new double[] {8, 4, 6, 7});

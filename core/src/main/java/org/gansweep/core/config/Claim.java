@@ -16,20 +16,40 @@ import java.util.List;
  *     success: 8                # optional: a seed succeeds when its value is at least (higher) or at most
  *                               # (lower) this; the claim is then about success rates
  *     where: {ablation: BN_G}   # optional: only the trials with these values on other axes
+ *
+ *   - claim: "The generated characters are readable"          # one group against a fixed level
+ *     metric: conditional_accuracy
+ *     better: higher
+ *     axis: loss
+ *     compare: [lsgan-binary]   # one group ...
+ *     threshold: 0.2            # ... whose values the claim says lie above (higher) or below (lower) this
  * </pre>
  *
  * @param success null for a claim about the metric's values (Mann-Whitney U test, bootstrap interval of the
  *     difference of means); a threshold for a claim about success rates (Fisher's exact test, Wilson intervals)
+ * @param threshold with one group in {@code compare}: the level its values are claimed to exceed (Wilcoxon
+ *     signed-rank test of the values against it, bootstrap interval of the mean minus it); null otherwise
  */
 public record Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
-        java.util.Map<String, String> where) {
+        java.util.Map<String, String> where, Double threshold) {
     public Claim {
         where = where == null ? java.util.Map.of() : java.util.Map.copyOf(where);
     }
 
-    /** Without {@code where}. */
+    /** Two groups, without {@code where}. */
     public Claim(String claim, String metric, String better, String axis, List<String> compare, Double success) {
-        this(claim, metric, better, axis, compare, success, null);
+        this(claim, metric, better, axis, compare, success, null, null);
+    }
+
+    /** Two groups. */
+    public Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
+            java.util.Map<String, String> where) {
+        this(claim, metric, better, axis, compare, success, where, null);
+    }
+
+    /** One group against {@link #threshold}, not two groups. */
+    public boolean againstThreshold() {
+        return compare.size() == 1;
     }
 
     public boolean higherIsBetter() {
@@ -40,7 +60,8 @@ public record Claim(String claim, String metric, String better, String axis, Lis
         return compare.get(0);
     }
 
+    /** The other group, or "threshold T" for a claim against a threshold. */
     public String against() {
-        return compare.get(1);
+        return againstThreshold() ? "threshold " + threshold : compare.get(1);
     }
 }

@@ -17,7 +17,7 @@ final class GridFields {
 
     private GridFields() {}
 
-    static final List<String> CLAIM_FIELDS = List.of("claim", "metric", "better", "axis", "compare", "success", "where");
+    static final List<String> CLAIM_FIELDS = List.of("claim", "metric", "better", "axis", "compare", "success", "where", "threshold");
 
     /** The grid's {@code claims:} list, each entry checked field by field. */
     static List<Claim> claims(JsonNode n, YamlLocator at, GridErrors errors) {
@@ -52,16 +52,28 @@ final class GridFields {
             }
             JsonNode cmp = c.get("compare");
             List<String> groups = new ArrayList<>();
-            if (cmp == null || !cmp.isArray() || cmp.size() != 2 || !cmp.get(0).isTextual() || !cmp.get(1).isTextual()) {
+            JsonNode th = c.get("threshold");
+            Double threshold = null;
+            if (cmp == null || !cmp.isArray() || cmp.size() < 1 || cmp.size() > 2 || !cmp.get(0).isTextual()
+                    || (cmp.size() == 2 && !cmp.get(1).isTextual())) {
                 errors.add(cmp == null ? at.valueAt(p) : at.valueAt(p + "/compare"),
-                        "`compare` must be two axis values, the favoured group first, e.g. [lsgan-binary, gan]");
+                        "`compare` must be two axis values, the favoured group first, e.g. [lsgan-binary, gan], or one value with a `threshold`");
             } else {
-                groups.add(cmp.get(0).asText());
-                groups.add(cmp.get(1).asText());
+                cmp.forEach(g -> groups.add(g.asText()));
+                if (groups.size() == 1 && (th == null || !th.isNumber() || !Double.isFinite(th.asDouble()))) {
+                    errors.add(th == null ? at.valueAt(p + "/compare") : at.valueAt(p + "/threshold"),
+                            "a claim about one group needs `threshold`, the number its values are claimed to exceed (higher) or stay under (lower)");
+                } else if (groups.size() == 2 && th != null) {
+                    errors.add(at.keyAt(p + "/threshold"), "`threshold` goes with one group in `compare`; with two groups use `success` for a success rate");
+                } else if (th != null) {
+                    threshold = th.asDouble();
+                }
             }
             Double success = null;
             JsonNode s = c.get("success");
-            if (s != null) {
+            if (s != null && groups.size() == 1) {
+                errors.add(at.keyAt(p + "/success"), "`success` compares two groups' success rates; a claim about one group uses `threshold`");
+            } else if (s != null) {
                 if (!s.isNumber() || !Double.isFinite(s.asDouble())) {
                     errors.add(at.valueAt(p + "/success"), "`success` must be a number (the threshold a seed must reach), got " + GridMessages.describe(s));
                 } else {
@@ -76,7 +88,7 @@ final class GridFields {
                 w.fields().forEachRemaining(f -> where.put(f.getKey(), f.getValue().asText()));
             }
             if (errors.count() == before) {
-                out.add(new Claim(text, metric, better, axis, List.copyOf(groups), success, where));
+                out.add(new Claim(text, metric, better, axis, List.copyOf(groups), success, where, threshold));
             }
         }
         return out;

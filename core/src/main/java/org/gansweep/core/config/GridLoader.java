@@ -178,7 +178,7 @@ public final class GridLoader {
             }
             java.util.Set<String> values = new java.util.LinkedHashSet<>();
             trials.forEach(t -> values.add(t.setting().get(c.axis())));
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < c.compare().size(); k++) {
                 if (!values.contains(c.compare().get(k)) && overrides.isEmpty()) {
                     errors.add(at.valueAt("/claims/" + i + "/compare/" + k), "`" + c.compare().get(k) + "` is not a value of axis `"
                             + c.axis() + "`" + GridMessages.suggest(c.compare().get(k), values) + "; its values: " + String.join(", ", values));
