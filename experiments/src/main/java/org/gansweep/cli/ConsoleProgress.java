@@ -25,7 +25,10 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
     private int pending;
     /** Through a pipe (CI, a log file) there is no bar: a line per running trial every {@link #PIPE_EVERY_S} s. */
     static final int PIPE_EVERY_S = 10;
-    private final Map<String, long[]> running = new ConcurrentHashMap<>(); // id -> {start nanos, total steps}
+    /** id -> {nanos at the first step report, total steps, step at the first report}: speed counts from there. */
+    private final Map<String, long[]> running = new ConcurrentHashMap<>();
+    /** No speed or time left before this much of a trial has been watched: the first steps (JIT, warm-up) mislead. */
+    static final double MEASURE_S = 3;
     private java.util.concurrent.ScheduledExecutorService ticker;
 
     ConsoleProgress(PrintWriter err) {
@@ -38,7 +41,7 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
         err.printf("%s: %d trials, %d already finished, %d to run%n", grid.name(), pending + skipped, skipped, pending);
         err.flush();
         for (Trial t : toRun) {
-            running.put(t.id(), new long[] {0, t.config().training().steps()});
+            running.put(t.id(), new long[] {0, t.config().training().steps(), 0});
         }
         if (!terminal && pending > 0) {
             ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,8 +56,9 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
             for (Trial t : toRun) {
                 total += t.config().training().steps();
             }
+            // "0.0": the library's default speed format drops the leading zero (".3 steps/s").
             bar = new ProgressBarBuilder().setTaskName(grid.name()).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(500).setUnit(" steps", 1).showSpeed().build();
+                    .setUpdateIntervalMillis(500).setUnit(" steps", 1).showSpeed(new java.text.DecimalFormat("0.0")).build();
         }
     }
 
@@ -77,17 +81,29 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
         for (var e : running.entrySet()) {
             Integer step = done.get(e.getKey());
             long[] r = e.getValue();
-            if (step == null || r[0] == 0 || step == 0) {
+            if (step == null || r[0] == 0) {
                 continue;
             }
-            double seconds = (now - r[0]) / 1e9;
-            double rate = step / Math.max(seconds, 1e-9);
-            err.println(progressLine(e.getKey(), step, (int) r[1], rate));
+            err.println(progressLine(e.getKey(), step, (int) r[1], rate(r[0], (int) r[2], step, now)));
         }
         err.flush();
     }
 
+    /**
+     * Steps per second since the trial's first report ({@code firstNanos}, at {@code firstStep}), or -1 before
+     * {@link #MEASURE_S} seconds of it were watched. Not from step 0: a worker reports its first step count seconds
+     * after it started, and counting those steps would promise minutes for hours.
+     */
+    static double rate(long firstNanos, int firstStep, int step, long now) {
+        double seconds = (now - firstNanos) / 1e9;
+        return seconds >= MEASURE_S && step > firstStep ? (step - firstStep) / seconds : -1;
+    }
+
+    /** A rate of -1: not measured yet. */
     static String progressLine(String id, int step, int total, double rate) {
+        if (rate < 0) {
+            return String.format(java.util.Locale.ROOT, "  %s: step %d/%d, measuring speed", id, step, total);
+        }
         long eta = rate > 0 ? Math.round((total - step) / rate) : -1;
         return String.format(java.util.Locale.ROOT, "  %s: step %d/%d, %.1f steps/s, about %s left", id, step, total, rate,
                 eta < 0 ? "?" : eta >= 3600 ? String.format(java.util.Locale.ROOT, "%d h %02d min", eta / 3600, eta % 3600 / 60)
@@ -98,6 +114,7 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
     public void step(Trial trial, int step) {
         long[] r = running.get(trial.id());
         if (r != null && r[0] == 0) {
+            r[2] = step;
             r[0] = System.nanoTime();
         }
         Integer before = done.put(trial.id(), step);
@@ -113,7 +130,10 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
         String line = String.format("[%d/%d] %s: %s%s", finished, pending, trial.id(), s.status(),
                 s.error() != null ? " (" + s.error().lines().findFirst().orElse("") + ")" : "");
         if (bar != null) {
-            bar.setExtraMessage(line);
+            // Above the bar, on a line of its own: clear the bar's line, print, and the bar redraws below.
+            err.print("\r\033[K" + line + "\n");
+            err.flush();
+            bar.refresh();
         } else {
             err.println(line);
             err.flush();

@@ -102,6 +102,15 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
         }
     }
 
+    @Override
+    public void onSamples(int step, NDArray samples, int[] labels) {
+        try {
+            SampleWriter.write(samples, samplesDir, step);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void moveTo(int step) {
         if (step != pendingStep) {
             flushPending();

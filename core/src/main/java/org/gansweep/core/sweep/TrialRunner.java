@@ -128,6 +128,12 @@ public final class TrialRunner {
         }
 
         @Override
+        public void onSamples(int step, ai.djl.ndarray.NDArray samples, int[] labels) {
+            a.onSamples(step, samples, labels);
+            b.onSamples(step, samples, labels);
+        }
+
+        @Override
         public void onCheckpoint(int step) {
             a.onCheckpoint(step);
             b.onCheckpoint(step);

@@ -134,6 +134,7 @@ public final class AdversarialTraining {
                 lastMetrics = evaluate(0, gan, root, eval, s, listener);
             }
             real = s.dataset().open(streamSeed);
+            int snapshots = snapshotEvery(t.steps(), t.evalEvery());
             for (int step = first; step <= t.steps(); step++) {
                 float dLoss = 0;
                 float gLoss;
@@ -174,6 +175,8 @@ public final class AdversarialTraining {
                 }
                 if (s.evaluate() && (step % t.evalEvery() == 0 || step == t.steps())) {
                     lastMetrics = evaluate(step, gan, root, eval, s, listener);
+                } else if (s.evaluate() && snapshots > 0 && step % snapshots == 0) {
+                    snapshot(step, gan, root, eval, listener);
                 }
                 if (every > 0 && step % every == 0 && step < t.steps()) {
                     // The streams are re-derived whether or not a store keeps the checkpoint: the numbers
@@ -218,6 +221,22 @@ public final class AdversarialTraining {
 
     /** What every evaluation feeds G: fixed noise and, for a conditional G, fixed labels (ids and one-hot). */
     private record Evaluation(NDArray noise, int[] labels, NDArray oneHot) {}
+
+    /**
+     * Steps between extra sample snapshots when a run is no longer than one evaluation interval (a 300-step run
+     * of a grid that evaluates every 500 steps would otherwise show only step 0 and its last step): a quarter of
+     * the run, so the samples show steps 0, 1/4, 1/2, 3/4 and the end; else 0.
+     * Snapshots generate from the fixed evaluation noise and draw no random numbers: training is unchanged.
+     */
+    static int snapshotEvery(int steps, int evalEvery) {
+        return steps <= evalEvery ? Math.max(1, steps / 4) : 0;
+    }
+
+    private static void snapshot(int step, GanStep gan, NDManager root, Evaluation e, TrainingListener listener) {
+        try (NDManager m = root.newSubManager()) {
+            listener.onSamples(step, gan.generate(m, e.noise(), e.oneHot()), e.labels());
+        }
+    }
 
     private static Map<String, Double> evaluate(int step, GanStep gan, NDManager root, Evaluation e,
             Setup s, TrainingListener listener) {

@@ -15,6 +15,12 @@ public interface TrainingListener {
      */
     default void onEvaluation(int step, Map<String, Double> metrics, NDArray samples, int[] labels) {}
 
+    /**
+     * G's samples of the evaluation noise between evaluations, without metrics: a run no longer than one
+     * evaluation interval still shows how its samples change ({@link AdversarialTraining#snapshotEvery}).
+     */
+    default void onSamples(int step, NDArray samples, int[] labels) {}
+
     /** Just before a checkpoint of {@code step} is written: flush what was recorded up to it. */
     default void onCheckpoint(int step) {}
 
