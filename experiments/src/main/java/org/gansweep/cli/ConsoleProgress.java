@@ -130,8 +130,10 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
         String line = String.format("[%d/%d] %s: %s%s", finished, pending, trial.id(), s.status(),
                 s.error() != null ? " (" + s.error().lines().findFirst().orElse("") + ")" : "");
         if (bar != null) {
-            // Above the bar, on a line of its own: clear the bar's line, print, and the bar redraws below.
-            err.print("\r\033[K" + line + "\n");
+            // Above the bar, on a line of its own. The bar draws itself on the line above the cursor (it moves up
+            // one line, draws, moves back): write the line where the bar is, leave a line for the bar below it,
+            // and put the cursor under that.
+            err.print("\033[1A\r\033[K" + line + "\n\n");
             err.flush();
             bar.refresh();
         } else {
