@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gansweep.cli.slurm.SlurmCommands;
-import org.gansweep.cli.slurm.SlurmOptions;
+import org.gansweep.cli.slurm.SlurmArgs;
 import org.gansweep.cli.slurm.SlurmSweep;
 import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.ExperimentGrid;
@@ -56,38 +56,9 @@ final class RunCommand implements Callable<Integer> {
             description = "local (default: worker JVMs on this machine) or slurm (one job array on a shared folder)")
     Executor executor;
 
-    @Option(names = "--detach", description = "slurm: submit, print the job id and return; run the same command again to follow it")
-    boolean detach;
-
-    @Option(names = "--partition", description = "slurm: sbatch --partition")
-    String partition;
-
-    @Option(names = "--time", description = "slurm: sbatch --time per task, e.g. 4:00:00")
-    String time;
-
-    @Option(names = "--mem", description = "slurm: sbatch --mem per task, e.g. 8G")
-    String mem;
-
-    @Option(names = "--gres", description = "slurm: sbatch --gres, e.g. gpu:1 (one GPU per trial)")
-    String gres;
-
-    @Option(names = "--account", description = "slurm: sbatch --account")
-    String account;
-
-    @Option(names = "--max-running", defaultValue = "0", description = "slurm: at most N tasks at once (the array's %%N); 0 = no limit")
-    int maxRunning;
-
-    @Option(names = "--cpus-per-task", defaultValue = "1", description = "slurm: sbatch --cpus-per-task, also each task's threads (default 1)")
-    int cpusPerTask;
-
-    @Option(names = "--sbatch-arg", paramLabel = "OPTION", description = "slurm: any other sbatch option, passed through, e.g. --sbatch-arg=--qos=long")
-    List<String> sbatchArgs = new ArrayList<>();
-
-    @Option(names = "--slurm-conf", hidden = true, description = "a slurm.conf for the Slurm commands (the local test cluster)")
-    Path slurmConf;
-
-    @Option(names = "--poll-seconds", hidden = true, defaultValue = "5", description = "how often to ask squeue")
-    double pollSeconds;
+    /** The Slurm executor's options (sbatch pass-through, --detach). */
+    @picocli.CommandLine.Mixin
+    SlurmArgs slurmArgs = new SlurmArgs();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -106,21 +77,19 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Grids.printErrors(e, err);
         }
-        if (executor == Executor.local && detach) {
+        if (executor == Executor.local && slurmArgs.detach) {
             err.println("gansweep: --detach goes with --executor slurm (a local sweep runs in this process)");
             return 2;
         }
-        if (executor == Executor.slurm && (cpusPerTask < 1 || maxRunning < 0)) {
-            err.println("gansweep: --cpus-per-task must be 1 or more and --max-running 0 or more");
+        if (executor == Executor.slurm && slurmArgs.problem() != null) {
+            err.println("gansweep: " + slurmArgs.problem());
             return 2;
         }
-        SlurmCommands slurm = new SlurmCommands(slurmConf);
+        SlurmCommands slurm = new SlurmCommands(slurmArgs.slurmConf);
         SweepRunner.Outcome o;
         try (ConsoleProgress progress = new ConsoleProgress(err)) {
             if (executor == Executor.slurm) {
-                SlurmOptions options = new SlurmOptions(partition, time, mem, gres, account, maxRunning, cpusPerTask,
-                        List.copyOf(sbatchArgs), slurmConf, pollSeconds);
-                o = new SlurmSweep(slurm, options, JvmWorkerLauncher.javaCommand(false), err).run(g, out, detach, progress);
+                o = new SlurmSweep(slurm, slurmArgs.options(), JvmWorkerLauncher.javaCommand(false), err).run(g, out, slurmArgs.detach, progress);
                 if (o == null) {
                     return 0;
                 }
