@@ -25,6 +25,9 @@ public final class TrialLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
+    /** For a folder outside an experiment's {@code trials/} (reproduce's private copies): nothing to lock. */
+    private static final TrialLock NONE = new TrialLock(null, null);
+
     private TrialLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
@@ -33,12 +36,24 @@ public final class TrialLock implements AutoCloseable {
     /** The lock file of a trial folder {@code EXPERIMENT/trials/TRIAL_ID}. */
     static Path file(Path trialDir) {
         Path abs = trialDir.toAbsolutePath().normalize();
-        Path experiment = abs.getParent() == null || abs.getParent().getParent() == null ? abs : abs.getParent().getParent();
-        return experiment.resolve(LOCKS).resolve(abs.getFileName() + ".lock");
+        return abs.getParent().getParent().resolve(LOCKS).resolve(abs.getFileName() + ".lock");
     }
 
-    /** Takes the trial's lock, or returns empty when another process (or this one) holds it. */
+    /** Whether the folder is a trial of an experiment ({@code EXPERIMENT/trials/ID}), where trials are locked. */
+    static boolean inExperiment(Path trialDir) {
+        Path parent = trialDir.toAbsolutePath().normalize().getParent();
+        return parent != null && parent.getParent() != null && parent.getFileName().toString().equals(ExperimentStore.TRIALS);
+    }
+
+    /**
+     * Takes the trial's lock, or returns empty when another process (or this one) holds it. A folder outside an
+     * experiment's {@code trials/} (a reproduction's new folder, given with --into anywhere) is private to the
+     * command that made it: it gets a lock that locks nothing, and no file is written beside it.
+     */
     public static Optional<TrialLock> tryAcquire(Path trialDir) throws IOException {
+        if (!inExperiment(trialDir)) {
+            return Optional.of(NONE);
+        }
         Path f = file(trialDir);
         Files.createDirectories(f.getParent());
         FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -62,6 +77,9 @@ public final class TrialLock implements AutoCloseable {
 
     /** Whether some process holds the trial's lock now (it takes and drops the lock to find out). */
     public static boolean heldElsewhere(Path trialDir) throws IOException {
+        if (!inExperiment(trialDir)) {
+            return false;
+        }
         Optional<TrialLock> l = tryAcquire(trialDir);
         l.ifPresent(TrialLock::close);
         return l.isEmpty();
@@ -69,6 +87,9 @@ public final class TrialLock implements AutoCloseable {
 
     /** Who holds it, as the lock file records: pid, host, and the Slurm task when there is one. */
     public static String describeHolder(Path trialDir) {
+        if (!inExperiment(trialDir)) {
+            return "nobody";
+        }
         try {
             return Files.readString(file(trialDir), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
@@ -88,6 +109,9 @@ public final class TrialLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException e) {
