@@ -14,7 +14,8 @@ import org.gansweep.core.store.Provenance;
 
 /**
  * Builds {@code DIR/EXPERIMENT/report/} from the stored results alone: every applicable figure as PNG and
- * SVG, the summary and per-trial tables as CSV and Markdown, and an index.html that needs no network.
+ * SVG, the summary (quality metrics, then losses) and per-trial tables as CSV and
+ * Markdown, and an index.html that needs no network and links each trial's own files.
  * A figure that fails to draw is named in the report; it never stops the rest.
  */
 public final class ReportBuilder {
@@ -40,18 +41,27 @@ public final class ReportBuilder {
         Files.createDirectories(tableDir);
         List<String> problems = new ArrayList<>(results.notes());
 
-        SummaryTable summary = new SummaryTable(results);
-        AtomicFiles.write(tableDir.resolve("summary.csv"), summary.csv());
-        AtomicFiles.write(tableDir.resolve("summary.md"), Html.markdown(summary.header(), summary.cells()));
-        List<String> trialHeader = trialHeader(summary);
-        List<List<String>> trialRows = trialRows(results, summary);
-        AtomicFiles.write(tableDir.resolve("trials.csv"), csv(trialHeader, trialRows));
-        AtomicFiles.write(tableDir.resolve("trials.md"), Html.markdown(trialHeader, trialRows));
+        SummaryTable quality = SummaryTable.quality(results);
+        SummaryTable losses = SummaryTable.losses(results);
+        AtomicFiles.write(tableDir.resolve("summary.csv"), quality.csv());
+        AtomicFiles.write(tableDir.resolve("summary.md"), Html.markdown(quality.header(), quality.cells()));
+        AtomicFiles.write(tableDir.resolve("losses.csv"), losses.csv());
+        AtomicFiles.write(tableDir.resolve("losses.md"), Html.markdown(losses.header(), losses.cells()));
+        TrialsTable trials = new TrialsTable(results, quality.metrics(), losses.metrics());
+        AtomicFiles.write(tableDir.resolve("trials.csv"), trials.csv());
+        AtomicFiles.write(tableDir.resolve("trials.md"), trials.markdown());
 
         StringBuilder body = new StringBuilder();
         body.append("<h2>Results</h2>\n<p>Mean ± sample standard deviation over the seeds that completed; diverged and failed seeds are counted, not averaged."
+                + " The std has 3 significant digits and the mean is given to the same decimal place. ↑ higher is better, ↓ lower is better."
                 + " <a href=\"tables/summary.csv\">CSV</a> · <a href=\"tables/summary.md\">Markdown</a></p>\n");
-        body.append(Html.table(summary.header(), summary.cells()));
+        body.append(Html.table(quality.header(), quality.cells()));
+        if (!losses.isEmpty()) {
+            body.append("<h3>Training losses</h3>\n<p>D's and G's loss, each trial's mean over its last 100 steps, then mean ± std over seeds."
+                    + " Kept apart from the quality metrics: a loss has no better direction, and each objective has its own scale."
+                    + " <a href=\"tables/losses.csv\">CSV</a> · <a href=\"tables/losses.md\">Markdown</a></p>\n");
+            body.append(Html.table(losses.header(), losses.cells()));
+        }
         for (Map.Entry<String, Figure> f : figures.figures().entrySet()) {
             try {
                 Optional<Drawing> d = f.getValue().draw(results);
@@ -69,8 +79,9 @@ public final class ReportBuilder {
             }
         }
         body.append("<h2>Trials</h2>\n<p><a href=\"tables/trials.csv\">CSV</a> · <a href=\"tables/trials.md\">Markdown</a>."
-                + " Each trial folder holds its resolved config.yaml, metrics.csv, samples/ and summary.json with full provenance.</p>\n");
-        body.append(Html.table(trialHeader, trialRows));
+                + " Each trial links to its folder and its files: the resolved config.yaml, metrics.csv (every logged step),"
+                + " samples/ and summary.json with full provenance and the checksums of the rest.</p>\n");
+        body.append(trials.html());
 
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(results.name())).append(" · gansweep</title>\n<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;padding:0 1em;color:#222}"
@@ -188,39 +199,5 @@ public final class ReportBuilder {
                     r.test(), ClaimTests.num(r.pValue()), r.verdict()));
         }
         return sb.append(Html.table(header, rows)).toString();
-    }
-
-    private static List<String> trialHeader(SummaryTable summary) {
-        List<String> h = new ArrayList<>(List.of("trial", "setting", "seed", "status", "steps", "seconds"));
-        h.addAll(summary.metrics());
-        return h;
-    }
-
-    private static List<List<String>> trialRows(ExperimentResults results, SummaryTable summary) {
-        List<List<String>> rows = new ArrayList<>();
-        for (TrialResult t : results.trials()) {
-            List<String> r = new ArrayList<>();
-            r.add(t.trial().id());
-            r.add(t.settingName());
-            r.add(Long.toString(t.trial().seed()));
-            var s = t.summary();
-            r.add(s == null ? "unfinished" : s.status() + (s.divergedAtStep() != null ? " at step " + s.divergedAtStep() : ""));
-            r.add(s == null ? "" : Integer.toString(s.steps()));
-            r.add(s == null ? "" : SummaryTable.fmt(s.seconds()));
-            for (String m : summary.metrics()) {
-                Double v = s == null || s.metrics() == null ? null : s.metrics().get(m);
-                r.add(v == null ? "" : SummaryTable.fmt(v));
-            }
-            rows.add(r);
-        }
-        return rows;
-    }
-
-    private static String csv(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder(String.join(",", header.stream().map(Html::csvCell).toList())).append('\n');
-        for (List<String> r : rows) {
-            sb.append(String.join(",", r.stream().map(Html::csvCell).toList())).append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -27,6 +27,14 @@ public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path
         return summary == null ? "unfinished" : summary.status().name();
     }
 
+    /**
+     * A file of this trial as a path relative to the experiment folder ({@code trials/ID/samples/step_000300.png}),
+     * the form the figures' CSVs name files in: it stays valid wherever the experiment folder is moved.
+     */
+    public String relative(Path file) {
+        return "trials/" + dir.getFileName() + "/" + dir.relativize(file).toString().replace('\\', '/');
+    }
+
     /** Of a setting's seeds, the lowest seed that saved image samples; null when none did. */
     public static TrialResult lowestSeedWithImages(java.util.List<TrialResult> seeds) {
         TrialResult first = null;
