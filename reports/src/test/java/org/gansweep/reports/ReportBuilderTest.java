@@ -73,6 +73,9 @@ class ReportBuilderTest {
         assertTrue(losses.contains("<td>1.00</td><td>0.250</td>"), losses);
         assertEquals("| loss=gan | 2 (2 / 0 / 0) | 7.00 ± 1.41 |", Files.readString(dir.resolve("report/tables/summary.md")).lines().toList().get(2));
         assertTrue(Files.readString(dir.resolve("report/tables/summary.md")).startsWith("| setting | seeds (completed / diverged / failed) | modes_covered ↑ |\n"));
+        // Each setting with its colour and its loss in words.
+        assertTrue(results1.contains("<span class=\"swatch\" style=\"background:#d62728\"></span>loss=lsgan-pearson<br><small>"
+                + "LSGAN (a=-1, b=1, c=0), lsgan-pearson</small>"), results1);
         assertTrue(html.contains("Code abc123; DJL 0.35.1, PyTorch 2.7.1; Test CPU (avx2), 1 thread(s) per trial; kernels {MKL_CBWR=AVX2,STRICT}. No --set overrides."), html);
         assertTrue(html.matches("(?s).*Report built \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"), html);
         assertTrue(html.contains("diverged at step 17"), html);

@@ -1,0 +1,52 @@
+package org.gansweep.reports.figures;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gansweep.core.train.TrialStatus;
+import org.gansweep.reports.ExperimentResults;
+import org.gansweep.reports.Legend;
+import org.gansweep.reports.Palette;
+import org.gansweep.reports.StoredExperiment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The figures' colours and names on the hand-stored ring experiment (gan, lsgan-pearson). */
+class FiguresTest {
+    @TempDir
+    Path tmp;
+    ExperimentResults results;
+
+    @BeforeEach
+    void store() throws Exception {
+        Path dir = StoredExperiment.store(tmp, Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 3.0),
+                Map.of("lsgan-pearson_s2", TrialStatus.diverged));
+        results = StoredExperiment.load(dir);
+    }
+
+    @Test
+    void aLossHasTheColourOfItsSettingInTheLossFunctionsFigureToo() {
+        Legend legend = Legend.of(results);
+        assertEquals(0, legend.index("loss=gan"));
+        assertEquals(1, legend.index("loss=lsgan-pearson"));
+        // PRESETS: gan, lsgan-binary, lsgan-pearson. Pearson was drawn in palette colour 2 whatever the grid; now it takes
+        // its setting's colour 1, and lsgan-binary, which no setting trains with, the first colour no setting has.
+        assertEquals(List.of("gan", "lsgan-binary", "lsgan-pearson"), LossFunctionsFigure.PRESETS);
+        assertArrayEquals(new int[] {0, 2, 1}, LossFunctionsFigure.colours(legend));
+        assertEquals(Palette.series(1), legend.colour("loss=lsgan-pearson"));
+    }
+
+    @Test
+    void legendsNameTheLossInWordsBesideItsPreset() {
+        Legend legend = Legend.of(results);
+        assertEquals("GAN (sigmoid cross-entropy), gan", legend.name("loss=gan"));
+        assertEquals("LSGAN (a=-1, b=1, c=0), lsgan-pearson", legend.name("loss=lsgan-pearson"));
+        // The loss-functions figure names the presets the way the losses describe themselves.
+        assertEquals(legend.name("loss=lsgan-pearson"), LossFunctionsFigure.NAMES.get(2));
+        assertEquals(legend.name("loss=gan"), LossFunctionsFigure.NAMES.get(0));
+    }
+}
