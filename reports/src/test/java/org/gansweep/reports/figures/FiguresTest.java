@@ -2,6 +2,7 @@ package org.gansweep.reports.figures;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,13 +10,14 @@ import java.util.Map;
 import org.gansweep.core.train.TrialStatus;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Legend;
+import org.gansweep.reports.MetricInfo;
 import org.gansweep.reports.Palette;
 import org.gansweep.reports.StoredExperiment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The figures' colours and names on the hand-stored ring experiment (gan, lsgan-pearson). */
+/** The figures' colours, names, titles, targets and bands on the hand-stored ring experiment (gan, lsgan-pearson). */
 class FiguresTest {
     @TempDir
     Path tmp;
@@ -48,5 +50,27 @@ class FiguresTest {
         // The loss-functions figure names the presets the way the losses describe themselves.
         assertEquals(legend.name("loss=lsgan-pearson"), LossFunctionsFigure.NAMES.get(2));
         assertEquals(legend.name("loss=gan"), LossFunctionsFigure.NAMES.get(0));
+    }
+
+    @Test
+    void curvesAreTitledInWordsWithTheirDirectionAndAimAtTheirTarget() {
+        assertEquals("modes covered (of 8), higher is better", MetricInfo.title("modes_covered", results));
+        assertEquals("KL divergence of the mode histogram, lower is better", MetricInfo.title("kl_divergence", results));
+        assertEquals("discriminator loss", MetricInfo.title("d_loss", results));
+        assertEquals(new MetricInfo.Target(8, "all 8 modes"), MetricInfo.target("modes_covered", results).orElseThrow());
+        assertTrue(MetricInfo.target("kl_divergence", results).isEmpty());
+        assertEquals("modes_covered ↑", MetricInfo.header("modes_covered"));
+        assertEquals("frechet_distance ↓", MetricInfo.header("frechet_distance"));
+        assertEquals("g_loss", MetricInfo.header("g_loss"));
+        // A real-data column is its score's target, not a curve of its own, only where the score is there too.
+        assertTrue(MetricInfo.isReferenceOf("real_classifier_score", List.of("classifier_score", "real_classifier_score")));
+        assertTrue(!MetricInfo.isReferenceOf("real_classifier_score", List.of("real_classifier_score")));
+    }
+
+    @Test
+    void theBandRunsFromTheLowestToTheHighestSeed() {
+        // lsgan-pearson: modes 1 and 1 at step 0, 8 and 3 at step 20 (the diverged seed logged it before diverging).
+        List<Curves.Point> p = Curves.points(results.bySetting().get("loss=lsgan-pearson"), "modes_covered");
+        assertEquals(List.of(new Curves.Point(0, 2, 1, 1, 1), new Curves.Point(20, 2, 5.5, 3, 8)), p);
     }
 }
