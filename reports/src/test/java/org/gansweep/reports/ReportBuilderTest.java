@@ -126,6 +126,62 @@ class ReportBuilderTest {
     }
 
     @Test
+    void eachFigureLinksTheCsvOfExactlyWhatItDraws() throws Exception {
+        Path dir = stored();
+        String html = Files.readString(build(dir).index());
+        Path figures = dir.resolve("report/figures");
+        for (String fig : List.of("density", "density-seed-2", "metric-curves", "loss-curves", "loss-functions")) {
+            assertTrue(Files.size(figures.resolve(fig + ".png")) > 1000, fig + " was drawn");
+            assertTrue(html.contains("<a href=\"figures/" + fig + ".csv\">data (CSV)</a>"), fig + " links its data");
+            assertTrue(Files.size(figures.resolve(fig + ".csv")) > 0, fig);
+        }
+        // The curves: the mean over both seeds and the band from the lowest to the highest, at each logged step.
+        // modes_covered at step 20: gan 6 and 8 -> 7, [6, 8]; lsgan-pearson 8 and 3 (its diverged seed logged it) -> 5.5, [3, 8].
+        String metrics = Files.readString(figures.resolve("metric-curves.csv"));
+        assertTrue(metrics.startsWith("metric,setting,legend,step,seeds,mean,min,max\n"), metrics);
+        assertTrue(metrics.contains("\nmodes_covered,loss=gan,\"GAN (sigmoid cross-entropy), gan\",20,2,7.0,6.0,8.0\n"), metrics);
+        assertTrue(metrics.contains("\nmodes_covered,loss=lsgan-pearson,\"LSGAN (a=-1, b=1, c=0), lsgan-pearson\",20,2,5.5,3.0,8.0\n"), metrics);
+        assertTrue(metrics.contains("\nmodes_covered,loss=gan,\"GAN (sigmoid cross-entropy), gan\",0,2,1.0,1.0,1.0\n"), metrics);
+        // The target line: the grid's ring has 8 modes.
+        assertTrue(metrics.contains("\nmodes_covered,target,all 8 modes,,,8.0,,\n"), metrics);
+        assertEquals(3 * 2 * 2 + 1, metrics.lines().count() - 1, "3 metrics x 2 settings x 2 evaluated steps, and the target: " + metrics);
+        String losses = Files.readString(figures.resolve("loss-curves.csv"));
+        assertTrue(losses.contains("\nd_loss,loss=gan,\"GAN (sigmoid cross-entropy), gan\",10,2,1.2,1.2,1.2\n"), losses);
+        assertTrue(losses.contains("\ng_loss,loss=lsgan-pearson,\"LSGAN (a=-1, b=1, c=0), lsgan-pearson\",20,2,0.9,0.9,0.9\n"), losses);
+        // The loss functions: at x = 0, softplus(0) = ln 2, sigmoid(0) = 1/2, (0-1)^2/2 = 1/2, |0-1| = 1, 0, 0.
+        String functions = Files.readString(figures.resolve("loss-functions.csv"));
+        String[] atZero = functions.lines().filter(l -> l.startsWith("0.0,")).findFirst().orElseThrow().split(",");
+        double[] expected = {0, Math.log(2), 0.5, 0.5, 1, 0, 0};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], Double.parseDouble(atZero[i]), 1e-15, functions.lines().findFirst().orElseThrow().split(",")[i]);
+        }
+        // The density: one drawing per seed, each listing the sample files it drew, all on one colour scale.
+        List<String[]> panels = new ArrayList<>();
+        for (String page : List.of("density", "density-seed-2")) {
+            String csv = Files.readString(figures.resolve(page + ".csv"));
+            assertTrue(csv.startsWith("seed,setting,legend,column,step,source,points,bandwidth,extent,cells,panel_max,colour_scale_max\n"), csv);
+            csv.lines().skip(1).forEach(l -> panels.add(l.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")));
+        }
+        assertEquals(2 * 2 * 2, panels.size(), "per seed: 2 settings x (1 snapshot + the real density)");
+        for (TrialResult t : StoredExperiment.load(dir).trials()) {
+            String file = "trials/" + t.trial().id() + "/samples/step_000020.csv";
+            assertTrue(panels.stream().anyMatch(p -> p[0].equals(Long.toString(t.trial().seed())) && p[5].equals(file) && p[6].equals("16")),
+                    file + " is listed with its seed and 16 points");
+        }
+        // Seed 2 collapsed: 16 points on (2, 0), a kernel of h = 0.052 (extent 2.6, 120 cells of 5.2 / 120). The densest cell
+        // is the one whose centre is nearest, (-2.6 + 106.5 cell, -2.6 + 59.5 cell): 1 / (2 pi h^2) exp(-r^2 / 2h^2) = 51.77.
+        double scale = panels.stream().mapToDouble(p -> Double.parseDouble(p[10])).max().orElseThrow();
+        assertEquals(2, panels.stream().filter(p -> p[0].equals("2") && Double.parseDouble(p[10]) == scale).count(), "seed 2 is densest");
+        double h = 0.052;
+        double cell = 5.2 / 120;
+        double dx = 2 - (-2.6 + 106.5 * cell);
+        double dy = -2.6 + 59.5 * cell;
+        assertEquals(Math.exp(-(dx * dx + dy * dy) / (2 * h * h)) / (2 * Math.PI * h * h), scale, 1e-6, "the collapsed panel's peak");
+        assertTrue(panels.stream().allMatch(p -> Double.parseDouble(p[11]) == scale), "one colour scale: the densest panel of any seed");
+        assertTrue(html.contains("<a href=\"figures/density-seed-2.png\">PNG</a>"), html);
+    }
+
+    @Test
     void aTrialWhoseMetricsChangedIsListedAndLeftOut() throws Exception {
         Path dir = StoredExperiment.store(tmp, Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 8.0), Map.of());
         Path altered;

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gansweep.core.train.TrialStatus;
+import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Legend;
 import org.gansweep.reports.MetricInfo;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The figures' colours, names, titles, targets and bands on the hand-stored ring experiment (gan, lsgan-pearson). */
+/** The figures' colours, names, titles, targets and shapes on the hand-stored ring experiment (gan, lsgan-pearson). */
 class FiguresTest {
     @TempDir
     Path tmp;
@@ -72,5 +75,43 @@ class FiguresTest {
         // lsgan-pearson: modes 1 and 1 at step 0, 8 and 3 at step 20 (the diverged seed logged it before diverging).
         List<Curves.Point> p = Curves.points(results.bySetting().get("loss=lsgan-pearson"), "modes_covered");
         assertEquals(List.of(new Curves.Point(0, 2, 1, 1, 1), new Curves.Point(20, 2, 5.5, 3, 8)), p);
+    }
+
+    @Test
+    void densityPanelsAreSquareAndThereIsOneDrawingPerSeed() {
+        Drawing d = new DensityFigure().draw(results).orElseThrow();
+        assertEquals(List.of("seed-2"), List.copyOf(d.pages().keySet()));
+        BufferedImage img = new BufferedImage(d.width(), d.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        d.painter().accept(g);
+        g.dispose();
+        // Through the first panel, just inside its top-left corner: the run of coloured (non-grey) density pixels is
+        // as long across as down. A chart that fits its plot to what its axes leave would not be.
+        int x0 = DensityPainter.LABEL + DensityPainter.TICKS + 3;
+        int y0 = DensityPainter.TITLE + 3;
+        int across = 0;
+        while (coloured(img.getRGB(x0 + across, y0))) {
+            across++;
+        }
+        int down = 0;
+        while (coloured(img.getRGB(x0, y0 + down))) {
+            down++;
+        }
+        assertTrue(across > DensityPainter.PANEL - 10, "the panel is " + across + " wide");
+        assertEquals(across, down, "a square panel");
+    }
+
+    private static boolean coloured(int rgb) {
+        int r = (rgb >> 16) & 255;
+        int g = (rgb >> 8) & 255;
+        int b = rgb & 255;
+        return !(r == g && g == b);
+    }
+
+    @Test
+    void densityTicksAreRoundNumbers() {
+        assertEquals(1, DensityPainter.tickStep(2.6));
+        assertEquals(0.5, DensityPainter.tickStep(1.2));
+        assertEquals(5, DensityPainter.tickStep(12));
     }
 }
