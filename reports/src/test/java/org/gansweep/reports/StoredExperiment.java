@@ -2,12 +2,14 @@ package org.gansweep.reports;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.gansweep.core.CoreModule;
 import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.GridLoader;
@@ -67,6 +69,11 @@ public final class StoredExperiment {
 
     /** Writes the experiment: per trial its config, metrics.csv, one sample file and a summary with these values. */
     public static Path store(Path tmp, Map<String, Double> modes, Map<String, TrialStatus> status) throws Exception {
+        return store(tmp, modes, status, false);
+    }
+
+    /** With {@code images}, each trial also saved an (8 x 8, black) sample grid at step 20, for the image figures. */
+    public static Path store(Path tmp, Map<String, Double> modes, Map<String, TrialStatus> status, boolean images) throws Exception {
         ExperimentGrid grid = new GridLoader(INJECTOR.getInstance(PluginCatalog.class)).parse(GRID, "grid.yaml", List.of());
         Path dir = tmp.resolve("stored");
         Files.createDirectories(dir.resolve("trials"));
@@ -85,6 +92,9 @@ public final class StoredExperiment {
                 pts.append(2 * Math.cos(a)).append(',').append(2 * Math.sin(a)).append('\n');
             }
             Files.writeString(f.samples().resolve("step_000020.csv"), pts.toString());
+            if (images) {
+                ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", f.samples().resolve("step_000020.png").toFile());
+            }
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("d_loss", 1.0);
             metrics.put("g_loss", t.label().startsWith("gan") ? 0.5 : 0.25);

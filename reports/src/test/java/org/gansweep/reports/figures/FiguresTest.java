@@ -109,6 +109,24 @@ class FiguresTest {
     }
 
     @Test
+    void imageFiguresListTheSampleFilesTheyShow() throws Exception {
+        Path dir = StoredExperiment.store(tmp.resolve("images"), Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0,
+                "lsgan-pearson_s2", 3.0), Map.of(), true);
+        ExperimentResults withImages = StoredExperiment.load(dir);
+        String gan1 = withImages.bySetting().get("loss=gan").get(0).trial().id();
+        String pearson1 = withImages.bySetting().get("loss=lsgan-pearson").get(0).trial().id();
+        // One row per setting, its lowest seed, the one saved step.
+        assertEquals("row,column,setting,seed,step,file\n"
+                + "1,1,loss=gan,1,20,trials/" + gan1 + "/samples/step_000020.png\n"
+                + "2,1,loss=lsgan-pearson,1,20,trials/" + pearson1 + "/samples/step_000020.png\n",
+                new SampleStepsFigure().draw(withImages).orElseThrow().data());
+        assertEquals("row,column,setting,seed,status,step,file\n"
+                + "gan,final samples,loss=gan,1,completed,20,trials/" + gan1 + "/samples/step_000020.png\n"
+                + "lsgan-pearson,final samples,loss=lsgan-pearson,1,completed,20,trials/" + pearson1 + "/samples/step_000020.png\n",
+                new SampleMatrixFigure().draw(withImages).orElseThrow().data());
+    }
+
+    @Test
     void densityTicksAreRoundNumbers() {
         assertEquals(1, DensityPainter.tickStep(2.6));
         assertEquals(0.5, DensityPainter.tickStep(1.2));
