@@ -60,6 +60,12 @@ public final class CrossEntropyLoss implements AdversarialLoss {
                 : reduction.apply(Activation.softPlus(fakeScores)).neg();
     }
 
+    @Override
+    public String describe() {
+        return "GAN (sigmoid cross-entropy" + (generator == Generator.MINIMAX ? ", minimax G" : "") + ")"
+                + (reduction == Reduction.sum ? ", batch sums" : "");
+    }
+
     /** Registered as {@code gan}. */
     public static final class Factory extends Plugin<Params, AdversarialLoss> {
         public Factory() {

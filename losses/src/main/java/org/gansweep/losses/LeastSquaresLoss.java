@@ -56,6 +56,16 @@ public final class LeastSquaresLoss implements AdversarialLoss {
         return reduction.apply(fakeScores.sub(c).square()).mul(0.5f);
     }
 
+    @Override
+    public String describe() {
+        return "LSGAN (a=" + fmt(a) + ", b=" + fmt(b) + ", c=" + fmt(c) + ")" + (reduction == Reduction.sum ? ", batch sums" : "");
+    }
+
+    /** The targets are stored as floats: Float.toString gives 0.1, not the double's 0.10000000149011612. */
+    private static String fmt(float v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Float.toString(v);
+    }
+
     /** Registered as {@code lsgan}: any a, b, c (default the Pearson scheme). */
     public static final class Factory extends Plugin<Params, AdversarialLoss> {
         public Factory() {

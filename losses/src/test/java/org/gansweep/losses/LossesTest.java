@@ -66,6 +66,16 @@ class LossesTest {
     }
 
     @Test
+    void eachLossSaysItsTargetsInWordsForTheReportsLegends() {
+        assertEquals("LSGAN (a=-1, b=1, c=0)",
+                ((AdversarialLoss) LeastSquaresLoss.PresetFactory.pearson().create(new LeastSquaresLoss.PresetParams(null))).describe());
+        assertEquals("LSGAN (a=0, b=1, c=1)", new LeastSquaresLoss(0, 1, 1).describe());
+        assertEquals("LSGAN (a=-0.5, b=0.1, c=1), batch sums", new LeastSquaresLoss(-0.5, 0.1, 1, org.gansweep.core.plugin.Reduction.sum).describe());
+        assertEquals("GAN (sigmoid cross-entropy)", new CrossEntropyLoss(CrossEntropyLoss.Generator.NON_SATURATING).describe());
+        assertEquals("GAN (sigmoid cross-entropy, minimax G)", new CrossEntropyLoss(CrossEntropyLoss.Generator.MINIMAX).describe());
+    }
+
+    @Test
     void crossEntropyByHand() {
         AdversarialLoss nonSaturating = new CrossEntropyLoss(CrossEntropyLoss.Generator.NON_SATURATING);
         AdversarialLoss minimax = new CrossEntropyLoss(CrossEntropyLoss.Generator.MINIMAX);

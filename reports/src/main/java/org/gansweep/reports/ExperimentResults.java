@@ -16,6 +16,7 @@ import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.config.Yaml;
+import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.Kind;
 import org.gansweep.core.plugin.PluginCatalog;
@@ -124,7 +125,8 @@ public final class ExperimentResults {
             try {
                 Trial trial = SweepRunner.readTrial(loader, t);
                 DatasetAdapter data = TrialParts.create(catalog, Kind.DATASET, trial.config().dataset(), DatasetAdapter.class);
-                trials.add(new TrialResult(trial, in.summary(), MetricsCsv.read(folder.metrics()), t, data));
+                AdversarialLoss loss = TrialParts.create(catalog, Kind.LOSS, trial.config().loss(), AdversarialLoss.class);
+                trials.add(new TrialResult(trial, in.summary(), MetricsCsv.read(folder.metrics()), t, data, loss));
             } catch (ConfigException e) {
                 damaged.add(id + ": config.yaml does not load (" + e.errors().get(0) + ")");
             } catch (IOException | RuntimeException e) {

@@ -1,6 +1,8 @@
 package org.gansweep.reports;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /** Escaping and table markup for the report's HTML, Markdown and CSV. */
 public final class Html {
@@ -11,15 +13,38 @@ public final class Html {
     }
 
     public static String table(List<String> header, List<List<String>> rows) {
+        return markupTable(header, rows.stream().map(r -> r.stream().map(Html::escape).toList()).toList());
+    }
+
+    /** A table whose cells are markup already (links); the header is text. */
+    public static String markupTable(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder("<table>\n<tr>");
         header.forEach(h -> sb.append("<th>").append(escape(h)).append("</th>"));
         sb.append("</tr>\n");
         for (List<String> r : rows) {
             sb.append("<tr>");
-            r.forEach(c -> sb.append("<td>").append(escape(c)).append("</td>"));
+            r.forEach(c -> sb.append("<td>").append(c).append("</td>"));
             sb.append("</tr>\n");
         }
         return sb.append("</table>\n").toString();
+    }
+
+    /** A link to a relative path, each segment percent-encoded where a trial label could put an unsafe character. */
+    public static String link(String path, String text) {
+        return "<a href=\"" + escape(encodePath(path)) + "\">" + escape(text) + "</a>";
+    }
+
+    static String encodePath(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || "/._~-".indexOf(c) >= 0)) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return sb.toString();
     }
 
     public static String markdown(List<String> header, List<List<String>> rows) {

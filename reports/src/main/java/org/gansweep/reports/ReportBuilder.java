@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gansweep.core.plugin.PluginCatalog;
@@ -14,7 +15,8 @@ import org.gansweep.core.store.Provenance;
 
 /**
  * Builds {@code DIR/EXPERIMENT/report/} from the stored results alone: every applicable figure as PNG and
- * SVG, the summary and per-trial tables as CSV and Markdown, and an index.html that needs no network.
+ * SVG with the CSV of what it draws, the summary (quality metrics, then losses) and per-trial tables as CSV and
+ * Markdown, and an index.html that needs no network and links each trial's own files.
  * A figure that fails to draw is named in the report; it never stops the rest.
  */
 public final class ReportBuilder {
@@ -40,42 +42,47 @@ public final class ReportBuilder {
         Files.createDirectories(tableDir);
         List<String> problems = new ArrayList<>(results.notes());
 
-        SummaryTable summary = new SummaryTable(results);
-        AtomicFiles.write(tableDir.resolve("summary.csv"), summary.csv());
-        AtomicFiles.write(tableDir.resolve("summary.md"), Html.markdown(summary.header(), summary.cells()));
-        List<String> trialHeader = trialHeader(summary);
-        List<List<String>> trialRows = trialRows(results, summary);
-        AtomicFiles.write(tableDir.resolve("trials.csv"), csv(trialHeader, trialRows));
-        AtomicFiles.write(tableDir.resolve("trials.md"), Html.markdown(trialHeader, trialRows));
+        SummaryTable quality = SummaryTable.quality(results);
+        SummaryTable losses = SummaryTable.losses(results);
+        AtomicFiles.write(tableDir.resolve("summary.csv"), quality.csv());
+        AtomicFiles.write(tableDir.resolve("summary.md"), Html.markdown(quality.header(), quality.cells()));
+        AtomicFiles.write(tableDir.resolve("losses.csv"), losses.csv());
+        AtomicFiles.write(tableDir.resolve("losses.md"), Html.markdown(losses.header(), losses.cells()));
+        TrialsTable trials = new TrialsTable(results, quality.metrics(), losses.metrics());
+        AtomicFiles.write(tableDir.resolve("trials.csv"), trials.csv());
+        AtomicFiles.write(tableDir.resolve("trials.md"), trials.markdown());
 
         StringBuilder body = new StringBuilder();
         body.append("<h2>Results</h2>\n<p>Mean ± sample standard deviation over the seeds that completed; diverged and failed seeds are counted, not averaged."
+                + " The std has 3 significant digits and the mean is given to the same decimal place. ↑ higher is better, ↓ lower is better."
                 + " <a href=\"tables/summary.csv\">CSV</a> · <a href=\"tables/summary.md\">Markdown</a></p>\n");
-        body.append(Html.table(summary.header(), summary.cells()));
+        Legend legend = Legend.of(results);
+        body.append(Html.markupTable(quality.header(), withSwatches(quality.cells(), legend)));
+        if (!losses.isEmpty()) {
+            body.append("<h3>Training losses</h3>\n<p>D's and G's loss, each trial's mean over its last 100 steps, then mean ± std over seeds."
+                    + " Kept apart from the quality metrics: a loss has no better direction, and each objective has its own scale."
+                    + " <a href=\"tables/losses.csv\">CSV</a> · <a href=\"tables/losses.md\">Markdown</a></p>\n");
+            body.append(Html.markupTable(losses.header(), withSwatches(losses.cells(), legend)));
+        }
         for (Map.Entry<String, Figure> f : figures.figures().entrySet()) {
             try {
                 Optional<Drawing> d = f.getValue().draw(results);
-                if (d.isEmpty()) {
-                    continue;
+                if (d.isPresent()) {
+                    body.append(figure(figDir, f.getKey(), d.get()));
                 }
-                FigureExporter.png(d.get(), figDir.resolve(f.getKey() + ".png"));
-                FigureExporter.svg(d.get(), figDir.resolve(f.getKey() + ".svg"));
-                body.append("<h2>").append(Html.escape(d.get().title())).append("</h2>\n")
-                        .append("<p>").append(Html.escape(d.get().caption())).append(" <a href=\"figures/").append(f.getKey())
-                        .append(".svg\">SVG</a></p>\n<img src=\"figures/").append(f.getKey()).append(".png\" alt=\"")
-                        .append(Html.escape(d.get().title())).append("\" style=\"max-width:100%\">\n");
             } catch (RuntimeException | IOException e) {
                 problems.add("figure " + f.getKey() + " could not be drawn: " + e);
             }
         }
         body.append("<h2>Trials</h2>\n<p><a href=\"tables/trials.csv\">CSV</a> · <a href=\"tables/trials.md\">Markdown</a>."
-                + " Each trial folder holds its resolved config.yaml, metrics.csv, samples/ and summary.json with full provenance.</p>\n");
-        body.append(Html.table(trialHeader, trialRows));
+                + " Each trial links to its folder and its files: the resolved config.yaml, metrics.csv (every logged step),"
+                + " samples/ and summary.json with full provenance and the checksums of the rest.</p>\n");
+        body.append(trials.html());
 
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(results.name())).append(" · gansweep</title>\n<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;padding:0 1em;color:#222}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;font-size:14px}"
-                        + "th{background:#f4f4f4}.problem{color:#a00}"
+                        + "th{background:#f4f4f4}.problem{color:#a00}.swatch{display:inline-block;width:0.8em;height:0.8em;margin-right:0.4em}"
                         + ".damaged{border:2px solid #c00;background:#fff0f0;padding:0.5em 1em;margin:1em 0}"
                         + ".short{border:2px solid #c80;background:#fff8e8;padding:0.5em 1em;margin:1em 0}</style></head><body>\n")
                 .append("<h1>").append(Html.escape(results.name())).append("</h1>\n");
@@ -190,37 +197,47 @@ public final class ReportBuilder {
         return sb.append(Html.table(header, rows)).toString();
     }
 
-    private static List<String> trialHeader(SummaryTable summary) {
-        List<String> h = new ArrayList<>(List.of("trial", "setting", "seed", "status", "steps", "seconds"));
-        h.addAll(summary.metrics());
-        return h;
-    }
-
-    private static List<List<String>> trialRows(ExperimentResults results, SummaryTable summary) {
-        List<List<String>> rows = new ArrayList<>();
-        for (TrialResult t : results.trials()) {
-            List<String> r = new ArrayList<>();
-            r.add(t.trial().id());
-            r.add(t.settingName());
-            r.add(Long.toString(t.trial().seed()));
-            var s = t.summary();
-            r.add(s == null ? "unfinished" : s.status() + (s.divergedAtStep() != null ? " at step " + s.divergedAtStep() : ""));
-            r.add(s == null ? "" : Integer.toString(s.steps()));
-            r.add(s == null ? "" : SummaryTable.fmt(s.seconds()));
-            for (String m : summary.metrics()) {
-                Double v = s == null || s.metrics() == null ? null : s.metrics().get(m);
-                r.add(v == null ? "" : SummaryTable.fmt(v));
-            }
-            rows.add(r);
+    /** Table cells as markup, each setting with its colour in the figures and its legend name under it. */
+    static List<List<String>> withSwatches(List<List<String>> cells, Legend legend) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : cells) {
+            List<String> r = new ArrayList<>(row.stream().map(Html::escape).toList());
+            String setting = row.get(0);
+            r.set(0, String.format(Locale.ROOT, "<span class=\"swatch\" style=\"background:#%06x\"></span>", legend.colour(setting).getRGB() & 0xffffff)
+                    + Html.escape(setting) + "<br><small>" + Html.escape(legend.name(setting)) + "</small>");
+            out.add(r);
         }
-        return rows;
+        return out;
     }
 
-    private static String csv(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder(String.join(",", header.stream().map(Html::csvCell).toList())).append('\n');
-        for (List<String> r : rows) {
-            sb.append(String.join(",", r.stream().map(Html::csvCell).toList())).append('\n');
+    /**
+     * Writes one figure as PNG, SVG and the CSV of what it draws (and each of its pages likewise, as NAME-PAGE.*),
+     * and returns its section of the page.
+     */
+    static String figure(Path figDir, String name, Drawing d) throws IOException {
+        write(figDir, name, d);
+        StringBuilder sb = new StringBuilder("<h2>").append(Html.escape(d.title())).append("</h2>\n<p>").append(Html.escape(d.caption()))
+                .append(' ').append(links(name)).append("</p>\n<img src=\"figures/").append(name).append(".png\" alt=\"")
+                .append(Html.escape(d.title())).append("\" style=\"max-width:100%\">\n");
+        if (!d.pages().isEmpty()) {
+            sb.append("<ul class=\"pages\">\n");
+            for (Map.Entry<String, Drawing> p : d.pages().entrySet()) {
+                write(figDir, name + "-" + p.getKey(), p.getValue());
+                sb.append("<li>").append(Html.escape(p.getValue().title())).append(": <a href=\"figures/").append(name).append('-')
+                        .append(p.getKey()).append(".png\">PNG</a> · ").append(links(name + "-" + p.getKey())).append("</li>\n");
+            }
+            sb.append("</ul>\n");
         }
         return sb.toString();
+    }
+
+    private static void write(Path figDir, String name, Drawing d) throws IOException {
+        FigureExporter.png(d, figDir.resolve(name + ".png"));
+        FigureExporter.svg(d, figDir.resolve(name + ".svg"));
+        AtomicFiles.write(figDir.resolve(name + ".csv"), d.data());
+    }
+
+    private static String links(String name) {
+        return "<a href=\"figures/" + name + ".svg\">SVG</a> · <a href=\"figures/" + name + ".csv\">data (CSV)</a>";
     }
 }

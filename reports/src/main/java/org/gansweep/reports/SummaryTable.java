@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gansweep.core.train.LossNames;
+import java.util.function.Predicate;
 
 /**
- * The results table: one row per setting, each metric as mean and sample standard deviation over the
- * seeds that completed, with counts of completed, diverged and failed seeds. Diverged and failed
- * trials are counted, never averaged in.
+ * A results table: one row per setting, each of its metrics as mean and sample standard deviation over the
+ * seeds that completed, with counts of completed, diverged and failed seeds. Diverged and failed trials are
+ * counted, never averaged in. The report makes two: the quality metrics, each marked with its better direction,
+ * and the losses apart, which have none (each objective has its own scale).
  */
 public final class SummaryTable {
     private final List<String> metrics;
@@ -17,14 +18,18 @@ public final class SummaryTable {
 
     record Row(String setting, int seeds, int completed, int diverged, int failed, double[] mean, double[] std, int[] n) {}
 
-    public SummaryTable(ExperimentResults results) {
-        List<String> names = new ArrayList<>(results.metricNames());
-        // The losses are least comparable across objectives: put them last.
-        for (String loss : LossNames.BOTH) {
-            if (names.remove(loss)) {
-                names.add(loss);
-            }
-        }
+    /** The quality metrics: every stored metric but the losses. */
+    public static SummaryTable quality(ExperimentResults results) {
+        return new SummaryTable(results, m -> !MetricInfo.isLoss(m));
+    }
+
+    /** D's and G's losses (the mean over the last 100 steps of each trial). */
+    public static SummaryTable losses(ExperimentResults results) {
+        return new SummaryTable(results, MetricInfo::isLoss);
+    }
+
+    SummaryTable(ExperimentResults results, Predicate<String> columns) {
+        List<String> names = results.metricNames().stream().filter(columns).toList();
         this.metrics = names;
         for (Map.Entry<String, List<TrialResult>> e : results.bySetting().entrySet()) {
             int completed = 0;
@@ -66,6 +71,11 @@ public final class SummaryTable {
         return metrics;
     }
 
+    public boolean isEmpty() {
+        return metrics.isEmpty();
+    }
+
+    /** Full precision, plain column names: the CSV is for reading back, the HTML and Markdown for people. */
     public String csv() {
         StringBuilder sb = new StringBuilder("setting,seeds,completed,diverged,failed");
         for (String m : metrics) {
@@ -84,9 +94,10 @@ public final class SummaryTable {
         return sb.toString();
     }
 
+    /** Column names, each metric with its direction mark (↑ higher is better, ↓ lower is better). */
     public List<String> header() {
         List<String> h = new ArrayList<>(List.of("setting", "seeds (completed / diverged / failed)"));
-        h.addAll(metrics);
+        metrics.forEach(m -> h.add(MetricInfo.header(m)));
         return h;
     }
 
@@ -97,20 +108,14 @@ public final class SummaryTable {
             c.add(r.setting());
             c.add(r.seeds() + " (" + r.completed() + " / " + r.diverged() + " / " + r.failed() + ")");
             for (int i = 0; i < metrics.size(); i++) {
-                c.add(meanStd(r.mean()[i], r.std()[i]));
+                c.add(Digits.meanStd(r.mean()[i], r.std()[i]));
             }
             out.add(c);
         }
         return out;
     }
 
-    static String meanStd(double mean, double std) {
-        if (Double.isNaN(mean)) {
-            return "-";
-        }
-        return Double.isNaN(std) ? fmt(mean) : fmt(mean) + " ± " + fmt(std);
-    }
-
+    /** A short number for prose (claims' success levels, seconds): integers as integers, else 4 significant digits. */
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return Long.toString((long) v);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gansweep.core.config.Trial;
+import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
@@ -16,8 +17,9 @@ import org.gansweep.core.store.TrialFolder;
  *
  * @param summary null while the trial is unfinished
  * @param dataset the trial's dataset adapter (built, not opened), for figures that need the real distribution
+ * @param loss the trial's loss (built, never run), for legends that say its targets in words
  */
-public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path dir, DatasetAdapter dataset) {
+public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path dir, DatasetAdapter dataset, AdversarialLoss loss) {
 
     public String settingName() {
         return trial.settingName();
@@ -25,6 +27,14 @@ public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path
 
     public String status() {
         return summary == null ? "unfinished" : summary.status().name();
+    }
+
+    /**
+     * A file of this trial as a path relative to the experiment folder ({@code trials/ID/samples/step_000300.png}),
+     * the form the figures' CSVs name files in: it stays valid wherever the experiment folder is moved.
+     */
+    public String relative(Path file) {
+        return "trials/" + dir.getFileName() + "/" + dir.relativize(file).toString().replace('\\', '/');
     }
 
     /** Of a setting's seeds, the lowest seed that saved image samples; null when none did. */

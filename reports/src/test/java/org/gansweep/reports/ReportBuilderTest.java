@@ -4,125 +4,78 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.gansweep.core.CoreModule;
-import org.gansweep.core.config.ExperimentGrid;
-import org.gansweep.core.config.GridLoader;
-import org.gansweep.core.config.Trial;
-import org.gansweep.core.plugin.PluginCatalog;
-import org.gansweep.core.store.Summary;
-import org.gansweep.core.store.TrialFolder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gansweep.core.train.TrialStatus;
-import org.gansweep.datasets.DatasetsModule;
-import org.gansweep.losses.LossesModule;
-import org.gansweep.models.ModelsModule;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report of a small experiment stored by hand (no training): its tables against values computed here,
- * one golden table byte for byte, and the figures it draws.
+ * The report of a small experiment stored by hand (no training, {@link StoredExperiment}): its tables against values
+ * computed here, the golden tables byte for byte, every link of the page, and the data written beside each figure.
  */
 class ReportBuilderTest {
-    static final String GRID = """
-            name: stored
-            description: a stored ring experiment for report tests
-            seeds: [1, 2]
-            base:
-              dataset: {type: gaussian-ring, modes: 8, radius: 2.0, std: 0.02}
-              model: {type: mlp, noiseDim: 4, generator: {hidden: [8]}, discriminator: {hidden: [8]}}
-              training: {steps: 20, batchSize: 8, evalEvery: 10, evalSamples: 16}
-              metrics: [mode-coverage]
-            axes:
-              loss: [gan, lsgan-pearson]
-            paperSteps: 35000
-            authors:
-              source: "xudonmao/LSGAN mixture_gaussian/ls.py"
-              settings:
-                - {setting: batch, here: 8, authors: 512, why: "a test"}
-                - {setting: radius, here: 2, authors: 2}
-            claims:
-              - claim: "LSGAN covers more modes than the regular GAN"
-                metric: modes_covered
-                better: higher
-                axis: loss
-                compare: [lsgan-pearson, gan]
-              - claim: "LSGAN reaches all 8 modes more often"
-                metric: modes_covered
-                better: higher
-                axis: loss
-                compare: [lsgan-pearson, gan]
-                success: 8
-            """;
-
-    static Injector injector;
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void plugins() {
-        injector = Guice.createInjector(new CoreModule(), new LossesModule(), new ModelsModule(), new DatasetsModule(), new ReportsModule());
+    /** gan: modes 6 and 8; lsgan-pearson: 8, and 3 in a seed that diverged at step 17. */
+    private Path stored() throws Exception {
+        return StoredExperiment.store(tmp, Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 3.0),
+                Map.of("lsgan-pearson_s2", TrialStatus.diverged));
     }
 
-    /** Writes the experiment: per trial its config, metrics.csv, one sample file and a summary with these values. */
-    private Path store(Map<String, Double> modes, Map<String, TrialStatus> status) throws Exception {
-        ExperimentGrid grid = new GridLoader(injector.getInstance(PluginCatalog.class)).parse(GRID, "grid.yaml", List.of());
-        Path dir = tmp.resolve("stored");
-        Files.createDirectories(dir.resolve("trials"));
-        Files.writeString(dir.resolve("grid.yaml"), GRID);
-        for (Trial t : grid.trials()) {
-            TrialFolder f = new TrialFolder(dir.resolve("trials").resolve(t.id()));
-            f.writeConfig(t);
-            Files.writeString(f.metrics(), "step,d_loss,g_loss,modes_covered,high_quality_fraction,kl_divergence\n"
-                    + "0,,,1,0.5,2.0\n10,1.2,0.8,,,\n20,1.0,0.9," + modes.get(t.label()) + ",0.9,0.1\n");
-            Files.createDirectories(f.samples());
-            StringBuilder pts = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                double a = 2 * Math.PI * i / 16;
-                pts.append(2 * Math.cos(a)).append(',').append(2 * Math.sin(a)).append('\n');
-            }
-            Files.writeString(f.samples().resolve("step_000020.csv"), pts.toString());
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("d_loss", 1.0);
-            metrics.put("g_loss", t.label().startsWith("gan") ? 0.5 : 0.25);
-            metrics.put("modes_covered", modes.get(t.label()));
-            TrialStatus st = status.getOrDefault(t.label(), TrialStatus.completed);
-            f.writeSummary(new Summary(t.id(), st, metrics, t.seed(), 20, 1.5, st == TrialStatus.diverged ? 17 : null, null,
-                    t.setting(), t.hash(), Map.of("git_commit", "abc123", "djl_version", "0.35.1", "engine", "PyTorch",
-                            "engine_version", "2.7.1", "cpu_model", "Test CPU (avx2)", "intra_op_threads", "1",
-                            "cpu_code_paths", Map.of("MKL_CBWR", "AVX2,STRICT")), null));
-        }
-        return dir;
+    private static ReportBuilder.Report build(Path dir) throws Exception {
+        return StoredExperiment.INJECTOR.getInstance(ReportBuilder.class).build(dir);
     }
 
     @Test
-    void theSummaryTableIsTheGoldenOneAndCountsDivergedSeedsWithoutAveragingThem() throws Exception {
-        Path dir = store(Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 3.0),
-                Map.of("lsgan-pearson_s2", TrialStatus.diverged));
-        ExperimentResults results = ExperimentResults.load(dir, injector.getInstance(PluginCatalog.class));
+    void theSummaryTablesAreTheGoldenOnesAndCountDivergedSeedsWithoutAveragingThem() throws Exception {
+        Path dir = stored();
+        ExperimentResults results = StoredExperiment.load(dir);
         assertEquals(4, results.trials().size());
         assertTrue(results.damaged().isEmpty(), results.damaged().toString());
-        // gan: modes 6 and 8 -> mean 7, sample std sqrt(2); g_loss 0.5 twice -> std 0.
-        // lsgan-pearson: the diverged seed is counted, not averaged: one value, no std.
+        // gan: modes 6 and 8 -> mean 7, sample std sqrt(2); lsgan-pearson: the diverged seed is counted, not averaged:
+        // one value, no std. The losses are a table of their own: g_loss 0.5 twice -> std 0.
         String golden = """
-                setting,seeds,completed,diverged,failed,modes_covered_mean,modes_covered_std,d_loss_mean,d_loss_std,g_loss_mean,g_loss_std
-                loss=gan,2,2,0,0,7.0,1.4142135623730951,1.0,0.0,0.5,0.0
-                loss=lsgan-pearson,2,1,1,0,8.0,,1.0,,0.25,
+                setting,seeds,completed,diverged,failed,modes_covered_mean,modes_covered_std
+                loss=gan,2,2,0,0,7.0,1.4142135623730951
+                loss=lsgan-pearson,2,1,1,0,8.0,
                 """;
-        assertEquals(golden, new SummaryTable(results).csv());
+        String goldenLosses = """
+                setting,seeds,completed,diverged,failed,d_loss_mean,d_loss_std,g_loss_mean,g_loss_std
+                loss=gan,2,2,0,0,1.0,0.0,0.5,0.0
+                loss=lsgan-pearson,2,1,1,0,1.0,,0.25,
+                """;
+        assertEquals(golden, SummaryTable.quality(results).csv());
+        assertEquals(goldenLosses, SummaryTable.losses(results).csv());
 
-        ReportBuilder.Report report = injector.getInstance(ReportBuilder.class).build(dir);
+        ReportBuilder.Report report = build(dir);
         assertTrue(report.damaged().isEmpty());
         assertEquals(golden, Files.readString(dir.resolve("report/tables/summary.csv")));
+        assertEquals(goldenLosses, Files.readString(dir.resolve("report/tables/losses.csv")));
         String html = Files.readString(report.index());
-        assertTrue(html.contains("7 ± 1.414"), html);
+        // 3 significant digits of the std (1.41421 -> 1.41), the mean to the same place (7 -> 7.00); one value: 3 digits.
+        String results1 = html.substring(html.indexOf("<h2>Results</h2>"), html.indexOf("<h3>Training losses</h3>"));
+        assertTrue(results1.contains("<th>modes_covered ↑</th></tr>"), results1);
+        assertTrue(results1.contains("<td>2 (2 / 0 / 0)</td><td>7.00 ± 1.41</td>"), results1);
+        assertTrue(results1.contains("<td>2 (1 / 1 / 0)</td><td>8.00</td>"), results1);
+        assertFalse(results1.contains("d_loss"), "the losses are kept apart from the quality metrics: " + results1);
+        String losses = html.substring(html.indexOf("<h3>Training losses</h3>"));
+        // Losses have no direction: no mark. 1.0 ± 0.0 -> "1.00 ± 0"; 0.5 ± 0 -> "0.500 ± 0"; 0.25 alone -> "0.250".
+        assertTrue(losses.contains("<th>d_loss</th><th>g_loss</th></tr>"), losses);
+        assertTrue(losses.contains("<td>1.00 ± 0</td><td>0.500 ± 0</td>"), losses);
+        assertTrue(losses.contains("<td>1.00</td><td>0.250</td>"), losses);
+        assertEquals("| loss=gan | 2 (2 / 0 / 0) | 7.00 ± 1.41 |", Files.readString(dir.resolve("report/tables/summary.md")).lines().toList().get(2));
+        assertTrue(Files.readString(dir.resolve("report/tables/summary.md")).startsWith("| setting | seeds (completed / diverged / failed) | modes_covered ↑ |\n"));
+        // Each setting with its colour and its loss in words.
+        assertTrue(results1.contains("<span class=\"swatch\" style=\"background:#d62728\"></span>loss=lsgan-pearson<br><small>"
+                + "LSGAN (a=-1, b=1, c=0), lsgan-pearson</small>"), results1);
         assertTrue(html.contains("Code abc123; DJL 0.35.1, PyTorch 2.7.1; Test CPU (avx2), 1 thread(s) per trial; kernels {MKL_CBWR=AVX2,STRICT}. No --set overrides."), html);
         assertTrue(html.matches("(?s).*Report built \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"), html);
         assertTrue(html.contains("diverged at step 17"), html);
@@ -137,22 +90,106 @@ class ReportBuilderTest {
         assertTrue(html.contains("These trials trained 20 steps; the paper's trained 35,000"), html);
         assertTrue(html.contains("Settings against the authors' code") && html.contains("<td>batch</td><td>8</td><td>512</td><td>a test</td>")
                 && html.contains("<td>radius</td><td>2</td><td>2</td><td>the same</td>"), html);
-        for (String fig : List.of("density", "loss-curves")) {
-            Path png = dir.resolve("report/figures/" + fig + ".png");
-            assertTrue(Files.size(png) > 1000, fig + " was drawn");
-            assertTrue(html.contains("figures/" + fig + ".png"), html);
+    }
+
+    /** Every href of a page (or Markdown link target), resolved from the folder the page sits in. */
+    private static List<Path> targets(Path page, Pattern link) throws Exception {
+        List<Path> out = new ArrayList<>();
+        Matcher m = link.matcher(Files.readString(page));
+        while (m.find()) {
+            out.add(page.getParent().resolve(URI.create(m.group(1)).getPath()).normalize());
         }
+        return out;
+    }
+
+    @Test
+    void everyTrialRowLinksItsFilesAndEveryLinkOfThePageLeadsToAFile() throws Exception {
+        Path dir = stored();
+        Path index = build(dir).index();
+        List<Path> html = targets(index, Pattern.compile("href=\"([^\"]+)\""));
+        List<Path> md = targets(dir.resolve("report/tables/trials.md"), Pattern.compile("\\]\\(([^)]+)\\)"));
+        for (Path target : html) {
+            assertTrue(Files.exists(target), "index.html links " + target + ", which does not exist");
+        }
+        for (Path target : md) {
+            assertTrue(Files.exists(target), "trials.md links " + target + ", which does not exist");
+        }
+        for (TrialResult t : StoredExperiment.load(dir).trials()) {
+            for (String f : List.of("config.yaml", "metrics.csv", "samples", "summary.json")) {
+                Path file = t.dir().resolve(f).normalize();
+                assertTrue(html.contains(file), "index.html links " + file);
+                assertTrue(md.contains(file), "trials.md links " + file);
+            }
+            assertTrue(Files.readString(index).contains("<a href=\"../trials/" + t.trial().id() + "/config.yaml\">config.yaml</a>"));
+        }
+        assertTrue(Files.readString(dir.resolve("report/tables/trials.csv")).lines().skip(1).allMatch(l -> l.matches(".*,trials/[^,/]+$")));
+    }
+
+    @Test
+    void eachFigureLinksTheCsvOfExactlyWhatItDraws() throws Exception {
+        Path dir = stored();
+        String html = Files.readString(build(dir).index());
+        Path figures = dir.resolve("report/figures");
+        for (String fig : List.of("density", "density-seed-2", "metric-curves", "loss-curves", "loss-functions")) {
+            assertTrue(Files.size(figures.resolve(fig + ".png")) > 1000, fig + " was drawn");
+            assertTrue(html.contains("<a href=\"figures/" + fig + ".csv\">data (CSV)</a>"), fig + " links its data");
+            assertTrue(Files.size(figures.resolve(fig + ".csv")) > 0, fig);
+        }
+        // The curves: the mean over both seeds and the band from the lowest to the highest, at each logged step.
+        // modes_covered at step 20: gan 6 and 8 -> 7, [6, 8]; lsgan-pearson 8 and 3 (its diverged seed logged it) -> 5.5, [3, 8].
+        String metrics = Files.readString(figures.resolve("metric-curves.csv"));
+        assertTrue(metrics.startsWith("metric,setting,legend,step,seeds,mean,min,max\n"), metrics);
+        assertTrue(metrics.contains("\nmodes_covered,loss=gan,\"GAN (sigmoid cross-entropy), gan\",20,2,7.0,6.0,8.0\n"), metrics);
+        assertTrue(metrics.contains("\nmodes_covered,loss=lsgan-pearson,\"LSGAN (a=-1, b=1, c=0), lsgan-pearson\",20,2,5.5,3.0,8.0\n"), metrics);
+        assertTrue(metrics.contains("\nmodes_covered,loss=gan,\"GAN (sigmoid cross-entropy), gan\",0,2,1.0,1.0,1.0\n"), metrics);
+        // The target line: the grid's ring has 8 modes.
+        assertTrue(metrics.contains("\nmodes_covered,target,all 8 modes,,,8.0,,\n"), metrics);
+        assertEquals(3 * 2 * 2 + 1, metrics.lines().count() - 1, "3 metrics x 2 settings x 2 evaluated steps, and the target: " + metrics);
+        String losses = Files.readString(figures.resolve("loss-curves.csv"));
+        assertTrue(losses.contains("\nd_loss,loss=gan,\"GAN (sigmoid cross-entropy), gan\",10,2,1.2,1.2,1.2\n"), losses);
+        assertTrue(losses.contains("\ng_loss,loss=lsgan-pearson,\"LSGAN (a=-1, b=1, c=0), lsgan-pearson\",20,2,0.9,0.9,0.9\n"), losses);
+        // The loss functions: at x = 0, softplus(0) = ln 2, sigmoid(0) = 1/2, (0-1)^2/2 = 1/2, |0-1| = 1, 0, 0.
+        String functions = Files.readString(figures.resolve("loss-functions.csv"));
+        String[] atZero = functions.lines().filter(l -> l.startsWith("0.0,")).findFirst().orElseThrow().split(",");
+        double[] expected = {0, Math.log(2), 0.5, 0.5, 1, 0, 0};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], Double.parseDouble(atZero[i]), 1e-15, functions.lines().findFirst().orElseThrow().split(",")[i]);
+        }
+        // The density: one drawing per seed, each listing the sample files it drew, all on one colour scale.
+        List<String[]> panels = new ArrayList<>();
+        for (String page : List.of("density", "density-seed-2")) {
+            String csv = Files.readString(figures.resolve(page + ".csv"));
+            assertTrue(csv.startsWith("seed,setting,legend,column,step,source,points,bandwidth,extent,cells,panel_max,colour_scale_max\n"), csv);
+            csv.lines().skip(1).forEach(l -> panels.add(l.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")));
+        }
+        assertEquals(2 * 2 * 2, panels.size(), "per seed: 2 settings x (1 snapshot + the real density)");
+        for (TrialResult t : StoredExperiment.load(dir).trials()) {
+            String file = "trials/" + t.trial().id() + "/samples/step_000020.csv";
+            assertTrue(panels.stream().anyMatch(p -> p[0].equals(Long.toString(t.trial().seed())) && p[5].equals(file) && p[6].equals("16")),
+                    file + " is listed with its seed and 16 points");
+        }
+        // Seed 2 collapsed: 16 points on (2, 0), a kernel of h = 0.052 (extent 2.6, 120 cells of 5.2 / 120). The densest cell
+        // is the one whose centre is nearest, (-2.6 + 106.5 cell, -2.6 + 59.5 cell): 1 / (2 pi h^2) exp(-r^2 / 2h^2) = 51.77.
+        double scale = panels.stream().mapToDouble(p -> Double.parseDouble(p[10])).max().orElseThrow();
+        assertEquals(2, panels.stream().filter(p -> p[0].equals("2") && Double.parseDouble(p[10]) == scale).count(), "seed 2 is densest");
+        double h = 0.052;
+        double cell = 5.2 / 120;
+        double dx = 2 - (-2.6 + 106.5 * cell);
+        double dy = -2.6 + 59.5 * cell;
+        assertEquals(Math.exp(-(dx * dx + dy * dy) / (2 * h * h)) / (2 * Math.PI * h * h), scale, 1e-6, "the collapsed panel's peak");
+        assertTrue(panels.stream().allMatch(p -> Double.parseDouble(p[11]) == scale), "one colour scale: the densest panel of any seed");
+        assertTrue(html.contains("<a href=\"figures/density-seed-2.png\">PNG</a>"), html);
     }
 
     @Test
     void aTrialWhoseMetricsChangedIsListedAndLeftOut() throws Exception {
-        Path dir = store(Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 8.0), Map.of());
+        Path dir = StoredExperiment.store(tmp, Map.of("gan_s1", 6.0, "gan_s2", 8.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 8.0), Map.of());
         Path altered;
         try (var s = Files.list(dir.resolve("trials"))) {
             altered = s.sorted().findFirst().orElseThrow();
         }
         Files.writeString(altered.resolve("metrics.csv"), Files.readString(altered.resolve("metrics.csv")).replace("1.2", "1.3"));
-        ReportBuilder.Report report = injector.getInstance(ReportBuilder.class).build(dir);
+        ReportBuilder.Report report = StoredExperiment.INJECTOR.getInstance(ReportBuilder.class).build(dir);
         assertEquals(1, report.damaged().size(), report.damaged().toString());
         assertTrue(report.damaged().get(0).startsWith(altered.getFileName() + ": metrics.csv changed"), report.damaged().toString());
         assertTrue(Files.readString(dir.resolve("report/tables/summary.csv")).contains("loss=gan,1,1,0,0,8.0,"));

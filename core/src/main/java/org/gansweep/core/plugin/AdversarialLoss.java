@@ -12,4 +12,12 @@ public interface AdversarialLoss {
 
     /** What G minimises, given D's scores on G's samples. */
     NDArray generatorLoss(NDArray fakeScores);
+
+    /**
+     * The loss in words for legends, e.g. {@code LSGAN (a=-1, b=1, c=0)}: a preset's YAML name alone
+     * ({@code lsgan-pearson}) does not say which targets it trains with, and the report puts the two side by side.
+     */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
 }

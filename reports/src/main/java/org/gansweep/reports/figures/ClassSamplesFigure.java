@@ -18,6 +18,7 @@ import org.gansweep.core.metrics.MetricNames;
 import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.store.SampleWriter;
 import org.gansweep.core.store.TrialFolder;
+import org.gansweep.reports.Csv;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
@@ -82,11 +83,15 @@ public final class ClassSamplesFigure implements Figure {
         List<String> notes = new ArrayList<>();
         List<BufferedImage> finals = new ArrayList<>();
         List<String> headers = new ArrayList<>();
+        // The real strips come from the held-out data set, not from a file: the CSV names the generated grids shown.
+        Csv csv = new Csv("column", "setting", "seed", "step", "file", "labels_file");
         for (TrialResult t : shown) {
             Map.Entry<Integer, Path> last = null;
             for (Map.Entry<Integer, Path> e : t.samples("png").entrySet()) {
                 last = e;
             }
+            csv.row(finals.size() + 2, t.settingName(), t.trial().seed(), last.getKey(), t.relative(last.getValue()),
+                    t.relative(t.dir().resolve(TrialFolder.SAMPLES).resolve(SampleWriter.GRID_LABELS)));
             BufferedImage grid = null;
             try {
                 grid = ImageIO.read(last.getValue().toFile());
@@ -156,7 +161,7 @@ public final class ClassSamplesFigure implements Figure {
                     }
                 }
             }
-        }));
+        }).withData(csv.toString()));
     }
 
     /** Up to 8 held-out real samples of each class, as one strip per class (empty when the data cannot be read). */

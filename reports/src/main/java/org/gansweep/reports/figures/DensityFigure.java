@@ -1,83 +1,129 @@
 package org.gansweep.reports.figures;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.gansweep.core.math.Kde2d;
 import org.gansweep.core.metrics.GaussianMixture;
+import org.gansweep.reports.Csv;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
-import org.gansweep.reports.Palette;
-import org.gansweep.reports.Panels;
+import org.gansweep.reports.Legend;
 import org.gansweep.reports.TrialResult;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYDataImageAnnotation;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
- * The paper's Gaussian-mixture figure: kernel density of G's samples through training, one row per
- * setting (its lowest seed), one column per saved step, and the real density in the last column.
+ * The paper's Gaussian-mixture figure: kernel density of G's samples through training, one row per setting,
+ * one column per saved step, and the real density in the last column. One drawing per seed (the lowest shown,
+ * the others linked as pages), every panel square and on one colour scale across all panels and seeds, so a
+ * brighter spot means more samples there wherever it is.
  */
 public final class DensityFigure implements Figure {
     static final int CELLS = 120;
     static final int MAX_COLUMNS = 6;
 
+    /** One panel: its title, the density on the grid, and where its points came from (for the CSV). */
+    record Panel(String title, double[][] density, String source, Integer step, int points) {}
+
+    /** One row: a setting at one seed, its panels left to right, the real density last. */
+    record Row(String setting, long seed, List<Panel> panels) {}
+
     @Override
     public String summary() {
-        return "kernel density of G's samples through training (rows = setting, columns = step, last = real), 2-D mixtures";
+        return "kernel density of G's samples through training (rows = setting, columns = step, last = real), one page per seed, 2-D mixtures";
     }
 
     @Override
     public Optional<Drawing> draw(ExperimentResults results) {
-        List<List<JFreeChart>> rows = new ArrayList<>();
         GaussianMixture mixture = null;
-        double extent = 0;
-        double bandwidth = 0;
-        for (List<TrialResult> seeds : results.bySetting().values()) {
-            TrialResult t = seeds.stream().filter(r -> r.dataset().capability(GaussianMixture.class).isPresent() && !r.samples("csv").isEmpty())
-                    .min((a, b) -> Long.compare(a.trial().seed(), b.trial().seed())).orElse(null);
-            if (t == null) {
-                continue;
+        TreeSet<Long> seeds = new TreeSet<>();
+        for (TrialResult t : results.trials()) {
+            Optional<GaussianMixture> g = t.dataset().capability(GaussianMixture.class);
+            if (g.isPresent() && !t.samples("csv").isEmpty()) {
+                mixture = mixture == null ? g.get() : mixture;
+                seeds.add(t.trial().seed());
             }
-            if (mixture == null) {
-                mixture = t.dataset().capability(GaussianMixture.class).get();
-                extent = extent(mixture);
-                bandwidth = Math.max(mixture.std(), 2 * extent / 100);
-            }
-            List<JFreeChart> row = new ArrayList<>();
-            for (Map.Entry<Integer, Path> e : pick(t.samples("csv"))) {
-                float[] xy = readPoints(e.getValue());
-                double[][] density = Kde2d.density(xy, -extent, extent, CELLS, bandwidth);
-                row.add(cell(label(t) + ", step " + e.getKey() + " (seed " + t.trial().seed() + ")", density, extent));
-            }
-            row.add(cell("real data", realDensity(mixture, extent, bandwidth), extent));
-            rows.add(row);
         }
-        if (rows.isEmpty()) {
+        if (mixture == null) {
             return Optional.empty();
         }
-        int columns = rows.stream().mapToInt(List::size).max().orElse(1);
-        List<JFreeChart> charts = new ArrayList<>();
-        for (List<JFreeChart> row : rows) {
-            for (int c = 0; c < columns; c++) {
-                charts.add(c < row.size() - 1 ? row.get(c) : c == columns - 1 ? row.get(row.size() - 1) : blank());
+        double extent = extent(mixture);
+        double bandwidth = Math.max(mixture.std(), 2 * extent / 100);
+        Panel real = new Panel("real data", realDensity(mixture, extent, bandwidth),
+                String.format(Locale.ROOT, "true mixture: %d modes, std %s, smoothed by the same kernel", mixture.modes(), mixture.std()), null, 0);
+        Map<Long, List<Row>> bySeed = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            List<Row> rows = new ArrayList<>();
+            results.bySetting().forEach((setting, trials) -> trials.stream()
+                    .filter(t -> t.trial().seed() == seed && t.dataset().capability(GaussianMixture.class).isPresent() && !t.samples("csv").isEmpty())
+                    .findFirst().ifPresent(t -> rows.add(row(t, real, extent, bandwidth))));
+            bySeed.put(seed, rows);
+        }
+        // One colour scale for every panel of every seed: the densest cell anywhere is the brightest colour.
+        double max = maxOf(real.density());
+        for (List<Row> rows : bySeed.values()) {
+            for (Row r : rows) {
+                for (Panel p : r.panels()) {
+                    max = Math.max(max, maxOf(p.density()));
+                }
             }
         }
-        return Optional.of(Panels.grid("Density of generated samples through training",
-                String.format(java.util.Locale.ROOT, "Gaussian kernel density (bandwidth %.3f) of the samples G draws from a fixed set of noise vectors, on"
-                        + " [-%.2f, %.2f]^2; brighter is denser (square-root colour scale, per panel). Each row is one setting at its lowest seed;"
-                        + " the last column is the true mixture smoothed by the same kernel. Mode collapse shows as a row whose later"
-                        + " panels light up fewer modes than the real one.", bandwidth, extent, extent),
-                charts, columns, 230, 250));
+        Legend legend = Legend.of(results);
+        Map<String, Drawing> pages = new LinkedHashMap<>();
+        Drawing main = null;
+        for (Map.Entry<Long, List<Row>> e : bySeed.entrySet()) {
+            Drawing d = page(e.getKey(), e.getValue(), seeds, legend, extent, bandwidth, max);
+            if (main == null) {
+                main = d;
+            } else {
+                pages.put("seed-" + e.getKey(), d);
+            }
+        }
+        return Optional.of(main.withPages(pages));
+    }
+
+    private static Row row(TrialResult t, Panel real, double extent, double bandwidth) {
+        List<Panel> panels = new ArrayList<>();
+        for (Map.Entry<Integer, Path> e : pick(t.samples("csv"))) {
+            float[] xy = readPoints(e.getValue());
+            panels.add(new Panel("step " + e.getKey(), Kde2d.density(xy, -extent, extent, CELLS, bandwidth), t.relative(e.getValue()),
+                    e.getKey(), xy.length / 2));
+        }
+        panels.add(real);
+        return new Row(t.settingName(), t.trial().seed(), panels);
+    }
+
+    private static Drawing page(long seed, List<Row> rows, TreeSet<Long> seeds, Legend legend, double extent, double bandwidth, double max) {
+        Csv csv = new Csv("seed", "setting", "legend", "column", "step", "source", "points", "bandwidth", "extent", "cells", "panel_max",
+                "colour_scale_max");
+        for (Row r : rows) {
+            for (int c = 0; c < r.panels().size(); c++) {
+                Panel p = r.panels().get(c);
+                boolean isReal = p.step() == null;
+                csv.row(r.seed(), isReal ? "real data" : r.setting(), isReal ? "real data" : legend.name(r.setting()), c + 1, p.step(), p.source(),
+                        isReal ? null : p.points(), bandwidth, extent, CELLS, maxOf(p.density()), max);
+            }
+        }
+        String others = seeds.size() > 1 ? " Seed " + seed + " of " + seeds + "; the other seeds are linked below the figure." : "";
+        String caption = String.format(Locale.ROOT, "Gaussian kernel density (bandwidth %.3f) of the samples G draws from a fixed set of noise vectors,"
+                + " on the square [-%.2f, %.2f]^2; brighter is denser, on one square-root colour scale shared by every panel of every seed"
+                + " (the bar on the right, in samples per unit area). Each row is one setting; the last column is the true mixture smoothed by"
+                + " the same kernel. Mode collapse shows as a row whose later panels light up fewer modes than the real one.%s",
+                bandwidth, extent, extent, others);
+        String title = "Density of generated samples through training" + (seeds.size() > 1 ? ", seed " + seed : "");
+        return DensityPainter.drawing(title, caption, rows, legend, extent, max).withData(csv.toString());
+    }
+
+    static double maxOf(double[][] density) {
+        return Arrays.stream(density).flatMapToDouble(Arrays::stream).max().orElse(0);
     }
 
     static double extent(GaussianMixture m) {
@@ -102,10 +148,6 @@ public final class DensityFigure implements Figure {
         return out;
     }
 
-    static String label(TrialResult t) {
-        return t.trial().setting().isEmpty() ? "default" : String.join(", ", t.trial().setting().values());
-    }
-
     static float[] readPoints(Path csv) {
         try {
             List<String> lines = Files.readAllLines(csv);
@@ -118,7 +160,7 @@ public final class DensityFigure implements Figure {
                     xy[n++] = Float.parseFloat(p[1]);
                 }
             }
-            return java.util.Arrays.copyOf(xy, n);
+            return Arrays.copyOf(xy, n);
         } catch (IOException | NumberFormatException e) {
             return new float[0];
         }
@@ -134,54 +176,14 @@ public final class DensityFigure implements Figure {
             for (int c = 0; c < CELLS; c++) {
                 double x = -extent + (c + 0.5) * step;
                 double sum = 0;
-                for (double[] mu : m.centers()) {
-                    double dx = x - mu[0];
-                    double dy = y - mu[1];
-                    sum += Math.exp(-(dx * dx + dy * dy) / (2 * s2));
+                for (int k = 0; k < m.modes(); k++) {
+                    double dx = x - m.centers()[k][0];
+                    double dy = y - m.centers()[k][1];
+                    sum += m.weights()[k] * Math.exp(-(dx * dx + dy * dy) / (2 * s2));
                 }
-                d[r][c] = sum / (m.modes() * 2 * Math.PI * s2);
+                d[r][c] = sum / (2 * Math.PI * s2);
             }
         }
         return d;
-    }
-
-    static JFreeChart cell(String title, double[][] density, double extent) {
-        int n = density.length;
-        double max = 0;
-        for (double[] row : density) {
-            for (double v : row) {
-                max = Math.max(max, v);
-            }
-        }
-        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                double t = max > 0 ? Math.sqrt(density[r][c] / max) : 0;
-                img.setRGB(c, n - 1 - r, Palette.viridis(t)); // image rows run downwards, y upwards
-            }
-        }
-        NumberAxis x = new NumberAxis();
-        NumberAxis y = new NumberAxis();
-        for (NumberAxis a : new NumberAxis[] {x, y}) {
-            a.setRange(-extent, extent);
-            a.setTickLabelFont(Palette.SMALL);
-        }
-        XYPlot plot = new XYPlot(null, x, y, new XYLineAndShapeRenderer());
-        plot.addAnnotation(new XYDataImageAnnotation(img, -extent, -extent, 2 * extent, 2 * extent, true));
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        JFreeChart chart = new JFreeChart(title, Palette.SMALL, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
-    }
-
-    static JFreeChart blank() {
-        XYPlot plot = new XYPlot(null, new NumberAxis(), new NumberAxis(), new XYLineAndShapeRenderer());
-        plot.getDomainAxis().setVisible(false);
-        plot.getRangeAxis().setVisible(false);
-        plot.setOutlineVisible(false);
-        JFreeChart chart = new JFreeChart("", Palette.SMALL, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.gansweep.reports.Csv;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
@@ -67,6 +68,7 @@ public final class SampleMatrixFigure implements Figure {
         int height = HEADER + rows.size() * (CELL + 20);
         Map<String, BufferedImage> images = new LinkedHashMap<>();
         Map<String, String> captions = new LinkedHashMap<>();
+        Csv csv = new Csv("row", "column", "setting", "seed", "status", "step", "file");
         for (String r : rows) {
             for (String c : columns) {
                 TrialResult t = cells.get(r).get(c);
@@ -77,6 +79,7 @@ public final class SampleMatrixFigure implements Figure {
                 for (Map.Entry<Integer, Path> e : t.samples("png").entrySet()) {
                     last = e;
                 }
+                csv.row(r, c, t.settingName(), t.trial().seed(), t.status(), last.getKey(), t.relative(last.getValue()));
                 try {
                     images.put(r + "|" + c, ImageIO.read(last.getValue().toFile()));
                     captions.put(r + "|" + c, "step " + last.getKey() + ", seed " + t.trial().seed() + ", " + t.status());
@@ -119,7 +122,7 @@ public final class SampleMatrixFigure implements Figure {
                             }
                         }
                     }
-                }));
+                }).withData(csv.toString()));
     }
 
     private static String rowAxisName(ExperimentResults results) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.gansweep.reports.Csv;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
@@ -49,6 +50,7 @@ public final class SampleStepsFigure implements Figure {
         List<String> names = new ArrayList<>();
         List<List<BufferedImage>> rows = new ArrayList<>();
         List<List<String>> captions = new ArrayList<>();
+        Csv csv = new Csv("row", "column", "setting", "seed", "step", "file");
         for (List<TrialResult> seeds : results.bySetting().values()) {
             TrialResult first = TrialResult.lowestSeedWithImages(seeds);
             if (first == null) {
@@ -58,6 +60,7 @@ public final class SampleStepsFigure implements Figure {
             List<BufferedImage> images = new ArrayList<>();
             List<String> caps = new ArrayList<>();
             for (int step : spread(new ArrayList<>(all.keySet()), COLUMNS)) {
+                csv.row(rows.size() + 1, images.size() + 1, first.settingName(), first.trial().seed(), step, first.relative(all.get(step)));
                 try {
                     images.add(ImageIO.read(all.get(step).toFile()));
                     caps.add("step " + step);
@@ -102,6 +105,6 @@ public final class SampleStepsFigure implements Figure {
                             g.drawString(cap, x + (CELL - fm.stringWidth(cap)) / 2, y + CELL + 10);
                         }
                     }
-                }));
+                }).withData(csv.toString()));
     }
 }

@@ -3,10 +3,13 @@ package org.gansweep.reports.figures;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gansweep.core.metrics.MetricNames;
+import org.gansweep.reports.Csv;
+import org.gansweep.reports.Digits;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
 import org.gansweep.reports.Figure;
@@ -34,7 +37,9 @@ public final class ScoreTableFigure implements Figure {
             return Optional.empty();
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("setting", "seeds", "classifier score (higher is better)", "Frechet distance (lower is better)"));
+        rows.add(List.of("setting", "seeds", "classifier score ↑ (higher is better)", "Frechet distance ↓ (lower is better)"));
+        Csv csv = new Csv("setting", "completed", "seeds", "classifier_score_mean", "classifier_score_std", "frechet_distance_mean",
+                "frechet_distance_std");
         double[] real = new double[2];
         boolean haveReal = false;
         for (Map.Entry<String, List<TrialResult>> e : results.bySetting().entrySet()) {
@@ -46,9 +51,13 @@ public final class ScoreTableFigure implements Figure {
                 }
             }
             row.add(completed + " of " + e.getValue().size());
+            List<Object> data = new ArrayList<>(List.of(e.getKey(), completed, e.getValue().size()));
             for (int m = 0; m < METRICS.size(); m++) {
                 double[] v = values(e.getValue(), METRICS.get(m));
-                row.add(meanStd(v));
+                double[] ms = meanStd(v);
+                row.add(Digits.meanStd(ms[0], ms[1]));
+                data.add(ms[0]);
+                data.add(ms[1]);
                 double[] r = values(e.getValue(), REAL.get(m));
                 if (r.length > 0) {
                     real[m] = r[0];
@@ -56,9 +65,11 @@ public final class ScoreTableFigure implements Figure {
                 }
             }
             rows.add(row);
+            csv.row(data);
         }
         if (haveReal) {
-            rows.add(List.of("real data (held-out test images)", "-", fmt(real[0]), fmt(real[1]) + " (test half vs half)"));
+            rows.add(List.of("real data (held-out test images)", "-", Digits.sig3(real[0]), Digits.sig3(real[1]) + " (test half vs half)"));
+            csv.row("real data (held-out test images)", null, null, real[0], null, real[1], null);
         }
         List<String> paper = List.of("Paper, CIFAR-10 Inception score (Table 1): DCGAN 6.22, LSGAN 6.47.",
                 "Different data and classifier: read the ordering, not the values.");
@@ -90,7 +101,7 @@ public final class ScoreTableFigure implements Figure {
                     for (int i = 0; i < paper.size(); i++) {
                         g.drawString(paper.get(i), 20, 30 + rows.size() * rowH + 20 + i * (fm.getHeight() + 4));
                     }
-                }));
+                }).withData(csv.toString()));
     }
 
     private static double[] values(List<TrialResult> seeds, String metric) {
@@ -99,22 +110,16 @@ public final class ScoreTableFigure implements Figure {
                 .mapToDouble(Double::doubleValue).toArray();
     }
 
-    static String meanStd(double[] v) {
-        if (v.length == 0) {
-            return "-";
-        }
-        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-        if (v.length == 1) {
-            return fmt(mean);
+    /** Mean and sample std of the values; NaN where there are too few for either. */
+    static double[] meanStd(double[] v) {
+        double mean = Arrays.stream(v).average().orElse(Double.NaN);
+        if (v.length < 2) {
+            return new double[] {mean, Double.NaN};
         }
         double ss = 0;
         for (double x : v) {
             ss += (x - mean) * (x - mean);
         }
-        return fmt(mean) + " ± " + fmt(Math.sqrt(ss / (v.length - 1)));
-    }
-
-    static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.3g", v);
+        return new double[] {mean, Math.sqrt(ss / (v.length - 1))};
     }
 }

@@ -1,0 +1,131 @@
+package org.gansweep.reports;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import org.gansweep.core.metrics.GaussianMixture;
+import org.gansweep.core.metrics.MetricNames;
+import org.gansweep.core.train.LossNames;
+
+/**
+ * What the report knows about a metric column of the shipped metrics: which direction is better, its name in
+ * words, and the line it is aiming at. A column it does not know (a user's metric) gets its name with spaces
+ * and no direction: guessing a direction would mislabel a table.
+ */
+public final class MetricInfo {
+    /** Which way a metric improves; the losses and the real-data references have no better direction. */
+    public enum Better {
+        HIGHER(" ↑", ", higher is better"), LOWER(" ↓", ", lower is better"), NONE("", "");
+
+        public final String mark;
+        public final String words;
+
+        Better(String mark, String words) {
+            this.mark = mark;
+            this.words = words;
+        }
+    }
+
+    /** A horizontal line a curve aims at, e.g. all 8 modes or the real data's score. */
+    public record Target(double value, String label) {}
+
+    private static final Map<String, Better> BETTER = Map.of(
+            MetricNames.MODES_COVERED, Better.HIGHER,
+            MetricNames.HIGH_QUALITY_FRACTION, Better.HIGHER,
+            MetricNames.KL_DIVERGENCE, Better.LOWER,
+            MetricNames.CLASSIFIER_SCORE, Better.HIGHER,
+            MetricNames.FRECHET_DISTANCE, Better.LOWER,
+            MetricNames.CONDITIONAL_ACCURACY, Better.HIGHER);
+
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry(MetricNames.MODES_COVERED, "modes covered"),
+            Map.entry(MetricNames.HIGH_QUALITY_FRACTION, "share of samples near a mode"),
+            Map.entry(MetricNames.KL_DIVERGENCE, "KL divergence of the mode histogram"),
+            Map.entry(MetricNames.CLASSIFIER_SCORE, "classifier score"),
+            Map.entry(MetricNames.CLASSIFIER_SCORE_STD, "classifier score's spread over splits"),
+            Map.entry(MetricNames.REAL_CLASSIFIER_SCORE, "classifier score of real images"),
+            Map.entry(MetricNames.CLASSIFIER_TEST_ACCURACY, "evaluation classifier's test accuracy"),
+            Map.entry(MetricNames.FRECHET_DISTANCE, "Frechet distance to real images"),
+            Map.entry(MetricNames.REAL_FRECHET_DISTANCE, "Frechet distance between two real halves"),
+            Map.entry(MetricNames.CONDITIONAL_ACCURACY, "share read as the class asked for"),
+            Map.entry(MetricNames.REAL_CONDITIONAL_ACCURACY, "classifier accuracy on real images"),
+            Map.entry(LossNames.D_LOSS, "discriminator loss"),
+            Map.entry(LossNames.G_LOSS, "generator loss"));
+
+    /** Each image score's real-data reference, written beside it by the same metric plug-in. */
+    private static final Map<String, String> REFERENCE = Map.of(
+            MetricNames.CLASSIFIER_SCORE, MetricNames.REAL_CLASSIFIER_SCORE,
+            MetricNames.FRECHET_DISTANCE, MetricNames.REAL_FRECHET_DISTANCE,
+            MetricNames.CONDITIONAL_ACCURACY, MetricNames.REAL_CONDITIONAL_ACCURACY);
+
+    private MetricInfo() {}
+
+    public static Better better(String metric) {
+        return BETTER.getOrDefault(metric, Better.NONE);
+    }
+
+    public static boolean isLoss(String metric) {
+        return LossNames.BOTH.contains(metric);
+    }
+
+    /** The column name with its direction mark, for table headers: {@code modes_covered ↑}. */
+    public static String header(String metric) {
+        return metric + better(metric).mark;
+    }
+
+    public static String words(String metric) {
+        return WORDS.getOrDefault(metric, metric.replace('_', ' '));
+    }
+
+    /** A panel title in words with its direction: "modes covered (of 8), higher is better". */
+    public static String title(String metric, ExperimentResults results) {
+        OptionalInt modes = MetricNames.MODES_COVERED.equals(metric) ? modes(results) : OptionalInt.empty();
+        return words(metric) + (modes.isPresent() ? " (of " + modes.getAsInt() + ")" : "") + better(metric).words;
+    }
+
+    /** The real-data column that is this score's reference, if it has one. */
+    public static Optional<String> reference(String metric) {
+        return Optional.ofNullable(REFERENCE.get(metric));
+    }
+
+    /** True for a reference column whose score is also stored: it is drawn as that score's target, not alone. */
+    public static boolean isReferenceOf(String column, Collection<String> present) {
+        return REFERENCE.entrySet().stream().anyMatch(e -> e.getValue().equals(column) && present.contains(e.getKey()));
+    }
+
+    /**
+     * The target of a metric for these results: all modes for modes_covered, the mean real-data reference over the
+     * completed trials for an image score. None when the trials disagree on the number of modes (a dataset axis).
+     */
+    public static Optional<Target> target(String metric, ExperimentResults results) {
+        if (MetricNames.MODES_COVERED.equals(metric)) {
+            OptionalInt m = modes(results);
+            return m.isPresent() ? Optional.of(new Target(m.getAsInt(), "all " + m.getAsInt() + " modes")) : Optional.empty();
+        }
+        Optional<String> ref = reference(metric);
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] v = results.trials().stream().filter(t -> "completed".equals(t.status()) && t.summary().metrics() != null)
+                .map(t -> t.summary().metrics().get(ref.get())).filter(x -> x != null && Double.isFinite(x))
+                .mapToDouble(Double::doubleValue).toArray();
+        if (v.length == 0) {
+            return Optional.empty();
+        }
+        double mean = Arrays.stream(v).average().orElseThrow();
+        long distinct = Arrays.stream(v).distinct().count();
+        return Optional.of(new Target(mean, "real data " + Digits.sig3(mean) + (distinct > 1 ? " (mean of " + v.length + " trials)" : "")));
+    }
+
+    /** The number of modes of the trials' Gaussian mixture, when every such trial has the same. */
+    public static OptionalInt modes(ExperimentResults results) {
+        TreeSet<Integer> counts = new TreeSet<>();
+        for (TrialResult t : results.trials()) {
+            t.dataset().capability(GaussianMixture.class).ifPresent(g -> counts.add(g.modes()));
+        }
+        return counts.size() == 1 ? OptionalInt.of(counts.first()) : OptionalInt.empty();
+    }
+}
