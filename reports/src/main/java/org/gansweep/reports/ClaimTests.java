@@ -204,7 +204,8 @@ public final class ClaimTests {
         double denom = 1 + z * z / n;
         double centre = (p + z * z / (2.0 * n)) / denom;
         double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        // No successes (or no failures) put the bound at 0 (or 1) exactly; the formula leaves rounding dust (2.8e-17).
+        return new double[] {k == 0 ? 0 : Math.max(0, centre - half), k == n ? 1 : Math.min(1, centre + half)};
     }
 
     /** 95 % percentile bootstrap interval of mean(a) - mean(b), resampling each group, with a fixed seed. */

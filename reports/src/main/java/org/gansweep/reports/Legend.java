@@ -38,7 +38,9 @@ public final class Legend {
             return t.settingName();
         }
         List<String> parts = new ArrayList<>();
-        t.trial().setting().forEach((k, v) -> parts.add("loss".equals(k) && t.loss() != null ? t.loss().describe() + ", " + v : k + "=" + v));
+        // The loss axis is `loss` or `loss.type` (grids that set the loss's other fields in base).
+        t.trial().setting().forEach((k, v) -> parts.add(("loss".equals(k) || "loss.type".equals(k)) && t.loss() != null
+                ? t.loss().describe() + ", " + v : k + "=" + v));
         return String.join("; ", parts);
     }
 

@@ -83,6 +83,10 @@ class ClaimTestsTest {
     @Test
     void wilsonIntervalAndSampleSizesByHand() {
         // 8 of 10 at 95 %: centre (0.8 + 1.92/10) / 1.384 = 0.7167, half-width 0.2266.
+        // 0 of 10: the lower bound is 0 exactly (not 2.8e-17), the upper z^2 / (n + z^2) = 3.8415 / 13.8415 = 0.2775.
+        assertEquals(0.0, ClaimTests.wilson(0, 10)[0], 0);
+        assertEquals(0.2775, ClaimTests.wilson(0, 10)[1], 1e-4);
+        assertEquals(1.0, ClaimTests.wilson(10, 10)[1], 0);
         double[] w = ClaimTests.wilson(8, 10);
         assertEquals(0.4902, w[0], 1e-4);
         assertEquals(0.9433, w[1], 1e-4);
