@@ -33,6 +33,11 @@ public record Summary(
         Map<String, Object> provenance,
         Map<String, String> files) {
 
+    /** A trial that ended without a result of its own (a killed worker or Slurm task): failed, so a rerun retries it. */
+    public static Summary failed(org.gansweep.core.config.Trial t, String error, Map<String, Object> provenance) {
+        return new Summary(t.id(), TrialStatus.failed, Map.of(), t.seed(), 0, 0, null, error, t.setting(), t.hash(), provenance, null);
+    }
+
     /** The same summary with the checksums of its folder's result files. */
     public Summary withFiles(Map<String, String> checksums) {
         return new Summary(trial, status, metrics, seed, steps, seconds, divergedAtStep, error, setting, configHash, provenance, checksums);

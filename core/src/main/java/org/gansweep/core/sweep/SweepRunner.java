@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -187,9 +186,8 @@ public final class SweepRunner {
             return null;
         }
         if (s == null) {
-            s = new Summary(t.id(), TrialStatus.failed, Map.of(), t.seed(), 0, 0, null,
-                    "the worker process exited with code " + code + " without a result; see " + new TrialFolder(trialDir).workerLog(),
-                    t.setting(), t.hash(), TrialRunner.provenance(t), null);
+            s = Summary.failed(t, "the worker process exited with code " + code + " without a result; see "
+                    + new TrialFolder(trialDir).workerLog(), TrialRunner.provenance(t));
             new TrialFolder(trialDir).writeSummary(s);
         }
         return s;

@@ -19,7 +19,6 @@ import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.store.TrialLock;
 import org.gansweep.core.sweep.SweepProgress;
 import org.gansweep.core.sweep.SweepRunner;
-import org.gansweep.core.train.TrialStatus;
 
 /**
  * A sweep as one Slurm job array: the experiment folder is prepared here as for a local sweep, then one array task
@@ -141,13 +140,11 @@ public final class SlurmSweep {
             Thread.sleep((long) (options.pollSeconds() * 1000));
         }
         recordEnds(job, store, grid);
-        for (String id : job.trials()) {
-            Summary s = SweepRunner.readSummary(store.trialDir(id));
-            grid.trials().stream().filter(t -> t.id().equals(id)).findFirst().ifPresent(t -> {
-                if (s != null) {
-                    progress.finished(t, s);
-                }
-            });
+        for (Trial t : grid.trials()) {
+            Summary s = job.trials().contains(t.id()) ? SweepRunner.readSummary(store.trialDir(t.id())) : null;
+            if (s != null) {
+                progress.finished(t, s);
+            }
         }
         progress.done();
         return SweepRunner.tally(store, grid, total, skipped);
@@ -169,34 +166,24 @@ public final class SlurmSweep {
      * gets a {@code failed} one saying why, so the next run retries it. A trial still locked is left alone.
      */
     private void recordEnds(SlurmJob job, ExperimentStore store, ExperimentGrid grid) throws IOException, InterruptedException {
+        Map<String, Trial> byId = new LinkedHashMap<>();
+        grid.trials().forEach(t -> byId.put(t.id(), t));
         for (int task = 0; task < job.trials().size(); task++) {
-            String id = job.trials().get(task);
-            Path dir = store.trialDir(id);
-            TrialFolder folder = new TrialFolder(dir);
-            if (!Files.isDirectory(dir) || folder.readSummary() != null || Files.exists(folder.summaryFile())
-                    || TrialLock.heldElsewhere(dir)) {
+            // A trial the grid no longer has (it was edited since) is not this sweep's to record.
+            Trial trial = byId.get(job.trials().get(task));
+            Path dir = trial == null ? null : store.trialDir(trial.id());
+            if (dir == null || !Files.isDirectory(dir) || Files.exists(new TrialFolder(dir).summaryFile()) || TrialLock.heldElsewhere(dir)) {
                 continue;
             }
-            SlurmCommands.TaskEnd end = slurm.taskEnd(job.jobId(), task);
-            String why = SlurmScript.explain(end);
-            String log = store.dir().resolve(SlurmJob.FOLDER).resolve("logs").resolve(job.jobId() + "_" + task + ".log").toString();
+            String why = SlurmScript.explain(slurm.taskEnd(job.jobId(), task));
+            Path log = store.dir().resolve(SlurmJob.FOLDER).resolve("logs").resolve(job.jobId() + "_" + task + ".log");
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("slurm_job_id", job.jobId());
             provenance.put("slurm_array_task_id", String.valueOf(task));
             provenance.put("recorded_by", "the gansweep run that followed the job array");
-            Map<String, String> setting = Map.of();
-            String hash = null;
-            long seed = 0;
-            Trial trial = grid.trials().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
-            if (trial != null) {
-                setting = trial.setting();
-                hash = trial.hash();
-                seed = trial.seed();
-            }
-            folder.writeSummary(new Summary(id, TrialStatus.failed, Map.of(), seed, 0, 0, null,
-                    "Slurm task " + job.jobId() + "_" + task + " ended without a result: " + why + "; log: " + log
-                            + ". The next `gansweep run` retries it." + logTail(Path.of(log)), setting, hash, provenance, null));
-            err.printf("slurm: %s (task %s_%d) %s; recorded as failed, the next run retries it%n", id, job.jobId(), task, why);
+            new TrialFolder(dir).writeSummary(Summary.failed(trial, "Slurm task " + job.jobId() + "_" + task + " ended without a result: "
+                    + why + "; log: " + log + ". The next `gansweep run` retries it." + logTail(log), provenance));
+            err.printf("slurm: %s (task %s_%d) %s; recorded as failed, the next run retries it%n", trial.id(), job.jobId(), task, why);
         }
     }
 }
