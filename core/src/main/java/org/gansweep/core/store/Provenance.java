@@ -31,6 +31,7 @@ public final class Provenance {
         p.put("interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
         // The kernels' instruction-set paths and the processor: numbers agree across machines only where these do.
         p.put("cpu_code_paths", org.gansweep.core.train.CpuCodePaths.effective());
+        p.put("mkl_intel_paths", org.gansweep.core.train.MklIntelPaths.state());
         p.put("cpu_model", cpuModel());
         p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

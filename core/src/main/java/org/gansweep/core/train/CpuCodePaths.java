@@ -59,20 +59,21 @@ public final class CpuCodePaths {
     }
 
     /**
-     * Sets each pin the process environment lacks. Call before the first tensor operation; later calls
-     * change nothing the libraries have already read.
+     * Sets each pin the process environment lacks, and lets MKL take its AVX2 paths on AMD processors
+     * ({@link MklIntelPaths}). Call before the first tensor operation; later calls change nothing the libraries
+     * have already read.
      */
     public static void apply() {
         LibC c = libc();
-        if (c == null) {
-            return;
-        }
-        for (String name : ORDER) {
-            String v = c.getenv(name);
-            if (v == null || v.isEmpty()) {
-                c.setenv(name, PINS.get(name), 0);
+        if (c != null) {
+            for (String name : ORDER) {
+                String v = c.getenv(name);
+                if (v == null || v.isEmpty()) {
+                    c.setenv(name, PINS.get(name), 0);
+                }
             }
         }
+        MklIntelPaths.apply(); // on AMD, MKL honours MKL_CBWR=AVX2 only past its vendor check
     }
 
     /** The value of each pin as the native libraries see it ("unset" when none), for provenance and workers. */

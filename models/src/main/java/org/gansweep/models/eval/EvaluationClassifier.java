@@ -46,7 +46,8 @@ import org.gansweep.core.train.AdamOptimizer;
  */
 public final class EvaluationClassifier extends Judge {
     // 3: trained with the fused Adam (PyTorch's arithmetic), so weights cached by version 2 differ.
-    static final int VERSION = 3;
+    // 4: MKL on its AVX2 paths on AMD too (MklIntelPaths); the key also says whether that override was on.
+    static final int VERSION = 4;
     private static final Map<String, EvaluationClassifier> LOADED = new ConcurrentHashMap<>();
 
     private final SequentialBlock net;
@@ -92,7 +93,8 @@ public final class EvaluationClassifier extends Judge {
 
     private static String key(LabeledData train, LabeledData test, int epochs) {
         try {
-            String id = VERSION + "|" + train.identity() + "|" + train.size() + "|" + test.identity() + "|" + test.size() + "|" + epochs;
+            String mkl = org.gansweep.core.train.MklIntelPaths.state().startsWith("on") ? "mkl-intel-paths" : "mkl-own-choice";
+            String id = VERSION + "|" + mkl + "|" + train.identity() + "|" + train.size() + "|" + test.identity() + "|" + test.size() + "|" + epochs;
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
