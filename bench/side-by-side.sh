@@ -21,6 +21,9 @@ python="${PYTHON:-/usr/bin/python3}"
 if [ ! -f "$peer" ]; then
   echo "side-by-side: no peer at $peer (set PEER=/path/to/lsgan_peer.py)" >&2; exit 2
 fi
+# ring-authors sets loss.type on a loss with its own reduction: override the type only, as its axis does.
+lossPath=loss
+if [ "$dataset" = ring-authors ]; then lossPath=loss.type; fi
 ratios=()
 for i in $(seq 1 "$pairs"); do
   if [ "$dataset" = ring-authors ]; then
@@ -30,7 +33,7 @@ for i in $(seq 1 "$pairs"); do
     p=$(OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$python" "$peer" --dataset "$dataset" --loss "$loss" --steps "$steps" \
         --seed 1 --threads 1 | sed -n 's/^steps\/s (excluding [0-9]* warm-up steps): \([0-9.]*\)$/\1/p')
   fi
-  g=$(GANSWEEP_THREADS=1 "$root/gansweep" bench "$grid" --steps "$steps" --set "loss=$loss" --set 'seeds=[1]' 2>/dev/null \
+  g=$(GANSWEEP_THREADS=1 "$root/gansweep" bench "$grid" --steps "$steps" --set "$lossPath=$loss" --set 'seeds=[1]' 2>/dev/null \
       | sed -n 's/.*"steps_per_second":\([0-9.]*\).*/\1/p' | tail -1)
   if [ -z "$p" ] || [ -z "$g" ]; then
     echo "side-by-side: pair $i gave no figure (peer '$p', gansweep '$g')" >&2; exit 1

@@ -147,7 +147,10 @@ class TrainingTest {
         assertEquals(0.50099995f, wgAfter[1], 1e-6);
     }
 
-    /** Per-step arrays die with the step: the long-lived manager holds as many arrays after 40 steps as after 5. */
+    /**
+     * Per-step arrays die with the step: the long-lived manager holds as many arrays after 40 steps as after 5,
+     * alternating and simultaneous (whose gradients come back from TorchScript in the weights' manager).
+     */
     @Test
     void memoryStaysFlatAcrossSteps() throws Exception {
         AdversarialTraining.Setup s = TrialParts.setup(catalog(), trial(0).config(), false);
@@ -162,6 +165,7 @@ class TrainingTest {
                 try (NDManager m = root.newSubManager()) {
                     step.discriminatorUpdate(real.next(m, 32), m.randomNormal(new Shape(32, 8)));
                     step.generatorUpdate(m.randomNormal(new Shape(32, 8)));
+                    step.simultaneousUpdate(real.next(m, 32), m.randomNormal(new Shape(32, 8)), null);
                 }
                 if (i == 5) {
                     after5 = root.getManagedArrays().size();

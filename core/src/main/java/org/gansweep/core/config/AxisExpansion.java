@@ -62,7 +62,12 @@ final class AxisExpansion {
             }
             for (SetArgument o : sets) {
                 if (o.path().equals(axis) || o.path().startsWith(axis + ".") || axis.startsWith(o.path() + ".")) {
-                    String label = GridFields.label(axis, tree.at("/" + axis.replace(".", "/")));
+                    JsonNode value = tree.at("/" + axis.replace(".", "/"));
+                    JsonNode replaced = tree.at("/" + o.path().replace(".", "/"));
+                    if (value.isMissingNode() && replaced.isTextual()) {
+                        value = replaced; // a section given by its plug-in's name (`--set loss=gan` on a loss.type axis)
+                    }
+                    String label = GridFields.label(axis, value);
                     setting.put(axis, label);
                     labels.set(i, label);
                 }

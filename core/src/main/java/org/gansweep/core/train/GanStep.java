@@ -76,32 +76,33 @@ public final class GanStep {
     }
 
     /**
-     * One simultaneous step, as the LSGAN authors' TensorFlow code takes it in one session run: D's gradient
-     * (real batch against G's fakes for {@code noise}) and G's gradient (the same fakes through D) are both
-     * taken at the current weights, then both networks are updated. D's weights are frozen for G's backward
-     * pass, and the fakes are detached for D's, so neither gradient leaks into the other network.
+     * One simultaneous step, as the LSGAN authors' TensorFlow code takes it in one session run: G makes fakes for
+     * {@code noise}, D scores the real batch and the fakes once, and from that one pass D's gradient of D's loss
+     * and G's gradient of G's loss are both taken at the current weights ({@link SplitGradients}); then both
+     * networks are updated. Neither gradient leaks into the other network.
      *
      * @return {D's loss, G's loss}
      */
     public float[] simultaneousUpdate(NDArray realBatch, NDArray noise, NDArray labels) {
         float dValue;
         float gValue;
+        List<NDArray> dWeights = weights(dParams);
+        List<NDArray> gWeights = weights(gParams);
+        NDList grads;
+        // The collector only records the graph here: SplitGradients backpropagates, not the collector.
         try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray fake = g.forward(ps, inputs(noise, labels), true).singletonOrThrow();
-            NDArray dl = discriminatorLoss(realBatch, fake.stopGradient(), labels);
-            gc.backward(dl);
+            // Two D passes, not one over both batches: G's backward pass then crosses D for the fakes only.
+            NDArray[] scores = scores(realBatch, fake, labels, false);
+            NDArray dl = loss.discriminatorLoss(scores[0], scores[1]);
+            NDArray gl = loss.generatorLoss(scores[1]);
+            grads = SplitGradients.of(dWeights, gWeights, dl, gl);
             dValue = dl.getFloat();
-            freeze(dParams, true);
-            try {
-                NDArray gl = loss.generatorLoss(d.forward(ps, inputs(fake, labels), true).singletonOrThrow());
-                gc.backward(gl);
-                gValue = gl.getFloat();
-            } finally {
-                freeze(dParams, false);
-            }
+            gValue = gl.getFloat();
         }
-        dOpt.updateParameters(dParams);
-        gOpt.updateParameters(gParams);
+        int nd = dWeights.size();
+        dOpt.updateAll(ids(dParams), dWeights, grads.subList(0, nd));
+        gOpt.updateAll(ids(gParams), gWeights, grads.subList(nd, grads.size()));
         return new float[] {dValue, gValue};
     }
 
@@ -141,16 +142,38 @@ public final class GanStep {
         return g.forward(ps, inputs(z, y), false).singletonOrThrow();
     }
 
-    /** D's loss on a real batch and (detached) fakes: one D pass over both when D has no batch norm. */
+    /** D's loss on a real batch and (detached) fakes. */
     private NDArray discriminatorLoss(NDArray realBatch, NDArray fake, NDArray labels) {
-        if (jointD) {
+        NDArray[] scores = scores(realBatch, fake, labels, jointD);
+        return loss.discriminatorLoss(scores[0], scores[1]);
+    }
+
+    /** D's scores of the real batch and of the fakes, in one D pass over both when {@code joint}. */
+    private NDArray[] scores(NDArray realBatch, NDArray fake, NDArray labels, boolean joint) {
+        if (joint) {
             long batch = realBatch.getShape().get(0);
             NDArray both = labels == null ? null : labels.concat(labels);
             NDArray scores = d.forward(ps, inputs(realBatch.concat(fake), both), true).singletonOrThrow();
-            return loss.discriminatorLoss(scores.get("0:" + batch), scores.get(batch + ":"));
+            return new NDArray[] {scores.get("0:" + batch), scores.get(batch + ":")};
         }
-        return loss.discriminatorLoss(d.forward(ps, inputs(realBatch, labels), true).singletonOrThrow(),
-                d.forward(ps, inputs(fake, labels), true).singletonOrThrow());
+        return new NDArray[] {d.forward(ps, inputs(realBatch, labels), true).singletonOrThrow(),
+            d.forward(ps, inputs(fake, labels), true).singletonOrThrow()};
+    }
+
+    private static List<NDArray> weights(List<Parameter> params) {
+        List<NDArray> out = new ArrayList<>(params.size());
+        for (Parameter p : params) {
+            out.add(p.getArray());
+        }
+        return out;
+    }
+
+    private static List<String> ids(List<Parameter> params) {
+        List<String> out = new ArrayList<>(params.size());
+        for (Parameter p : params) {
+            out.add(p.getId());
+        }
+        return out;
     }
 
     private static NDList inputs(NDArray x, NDArray labels) {

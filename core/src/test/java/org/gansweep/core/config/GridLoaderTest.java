@@ -99,6 +99,12 @@ class GridLoaderTest {
         assertEquals(1, one.trials().size());
         assertEquals("loss=lsgan-binary", one.trials().get(0).settingName());
         assertTrue(one.trials().get(0).id().startsWith("lsgan-binary_s1-"), one.trials().get(0).id());
+        // A section given by name over a dotted axis inside it names the plug-in (not "type=").
+        String typed = GridCorpus.RING.replace("  loss: [gan, lsgan-pearson]", "  loss.type: [gan, lsgan-pearson]");
+        ExperimentGrid byName = parse(typed, "loss=lsgan-binary");
+        assertEquals(1, byName.trials().size());
+        assertEquals("loss.type=lsgan-binary", byName.trials().get(0).settingName());
+        assertTrue(byName.trials().get(0).id().startsWith("lsgan-binary_s1-"), byName.trials().get(0).id());
         // The same grid gives the same ids.
         assertEquals(plain.trials().get(0).id(), parse(GridCorpus.RING).trials().get(0).id());
     }
