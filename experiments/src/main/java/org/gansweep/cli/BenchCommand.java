@@ -103,6 +103,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             line.put("batch_size", t.config().training().batchSize());
             line.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            line.put("mkl_intel_paths", org.gansweep.core.train.MklIntelPaths.state()); // speed differs on AMD
             line.put(LossNames.D_LOSS, r.metrics().get(LossNames.D_LOSS));
             line.put(LossNames.G_LOSS, r.metrics().get(LossNames.G_LOSS));
             out.println(Yaml.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));
