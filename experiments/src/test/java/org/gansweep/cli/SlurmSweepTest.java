@@ -114,7 +114,11 @@ class SlurmSweepTest {
                 Path twin = local.resolve("slurm-ring/trials").resolve(t.getFileName());
                 for (Path f : resultFiles(t)) {
                     Path other = twin.resolve(t.relativize(f).toString());
-                    assertArrayEquals(Files.readAllBytes(other), Files.readAllBytes(f), "differs from the local run: " + f);
+                    if (!java.util.Arrays.equals(Files.readAllBytes(other), Files.readAllBytes(f))) {
+                        keep(t, twin); // the temporary folder goes with the test: keep both trials to read
+                    }
+                    assertArrayEquals(Files.readAllBytes(other), Files.readAllBytes(f), "differs from the local run: " + f
+                            + " (both trials kept under target/slurm-mismatch/)");
                     compared.add(f);
                 }
                 JsonNode provenance = Yaml.json().readTree(t.resolve("summary.json").toFile()).get("provenance");
@@ -125,6 +129,23 @@ class SlurmSweepTest {
             }
         }
         assertTrue(compared.size() >= 6, "compared " + compared);
+    }
+
+    private static void keep(Path slurmTrial, Path localTrial) throws IOException {
+        Path dest = Path.of("target", "slurm-mismatch");
+        for (Path from : List.of(slurmTrial, localTrial)) {
+            Path to = dest.resolve(from == slurmTrial ? "slurm" : "local").resolve(from.getFileName().toString());
+            try (Stream<Path> all = Files.walk(from)) {
+                for (Path f : all.toList()) {
+                    Path target = to.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
     }
 
     private static List<Path> resultFiles(Path trial) throws IOException {
