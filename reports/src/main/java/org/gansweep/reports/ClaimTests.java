@@ -27,6 +27,12 @@ import org.gansweep.core.config.Claim;
 public final class ClaimTests {
     static final double ALPHA = 0.05;
     static final int ENOUGH = 10;
+    /**
+     * Seeds per group below which a one-sided exact test of two groups cannot reach 5 %: the smallest p-value of
+     * Mann-Whitney U (groups fully separated) and of Fisher's exact test (all against none) is 1 / C(2n, n), which
+     * is 1/20 = 0.05 for 3 seeds each and 1/70 for 4.
+     */
+    static final int EXACT_MINIMUM = 4;
     private static final int BOOTSTRAP = 10_000;
     private static final long BOOTSTRAP_SEED = 20170405;
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
@@ -163,6 +169,9 @@ public final class ClaimTests {
         }
         if (smallest < ENOUGH) {
             int want = needed.getAsInt();
+            if (want >= 0) {
+                want = Math.max(want, smallest + 1); // these seeds did not show it: more than these, whatever the estimate
+            }
             return "too few seeds (" + smallest + " per group; "
                     + (want < 0 ? "the groups do not differ in these seeds, so no number of seeds can be estimated" : "about " + want + " per group would show this difference")
                     + ")";
@@ -175,11 +184,11 @@ public final class ClaimTests {
         double pooled = Math.sqrt((variance(a) * (a.length - 1) + variance(b) * (b.length - 1)) / Math.max(1, a.length + b.length - 2));
         double d = Math.abs(mean(a) - mean(b)) / pooled;
         if (!(d > 0) || Double.isInfinite(d)) {
-            return d > 0 ? 2 : -1;
+            return d > 0 ? EXACT_MINIMUM : -1;
         }
         double z = STANDARD.inverseCumulativeProbability(1 - ALPHA) + STANDARD.inverseCumulativeProbability(0.8);
         // Mann-Whitney's efficiency relative to the t-test is about 0.955 for normal data.
-        return (int) Math.ceil(2 * z * z / (d * d) / 0.955);
+        return Math.max(EXACT_MINIMUM, (int) Math.ceil(2 * z * z / (d * d) / 0.955));
     }
 
     /** Seeds per group for a one-sided 5 % test of two proportions with 80 % power (normal approximation). */
@@ -191,7 +200,7 @@ public final class ClaimTests {
         double zb = STANDARD.inverseCumulativeProbability(0.8);
         double bar = (p1 + p2) / 2;
         double num = za * Math.sqrt(2 * bar * (1 - bar)) + zb * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
-        return (int) Math.ceil(num * num / sq(p1 - p2));
+        return Math.max(EXACT_MINIMUM, (int) Math.ceil(num * num / sq(p1 - p2)));
     }
 
     /** The Wilson score interval of k successes in n at 95 %. */

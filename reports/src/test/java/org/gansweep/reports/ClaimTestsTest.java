@@ -98,7 +98,19 @@ class ClaimTestsTest {
         // Rates 0.9 against 0.5: (1.645 sqrt(2 * 0.7 * 0.3) + 0.842 sqrt(0.09 + 0.25))^2 / 0.16
         // = (1.0660 + 0.4907)^2 / 0.16 = 15.15, so 16.
         assertEquals(16, ClaimTests.seedsForRates(0.9, 0.5));
+        // Fully separated groups of 3 give the exact test's smallest p, 1/20, not below 5 %: at least 4 are needed.
+        assertEquals(4, ClaimTests.seedsForMeans(new double[] {1, 2, 3}, new double[] {4, 5, 6}));
+        assertEquals(4, ClaimTests.seedsForMeans(new double[] {1, 1, 1}, new double[] {2, 2, 2}));
+        assertEquals(4, ClaimTests.seedsForRates(1.0, 0.0));
         assertEquals(-1, ClaimTests.seedsForRates(0.5, 0.5));
+    }
+
+    @Test
+    void separatedGroupsOfThreeAskForAtLeastFour() {
+        // Mann-Whitney's exact one-sided p for fully separated groups of 3 is 1/20 = 0.05: not below 5 %.
+        ClaimTests.Result r = ClaimTests.test(values("higher"), new double[] {4, 5, 6}, new double[] {1, 2, 3});
+        assertEquals(0.05, r.pValue(), 1e-12);
+        assertEquals("too few seeds (3 per group; about 4 per group would show this difference)", r.verdict());
     }
 
     @Test
