@@ -32,6 +32,8 @@ public final class GanStep {
     private final boolean jointD;
     private final List<Parameter> gParams;
     private final List<Parameter> dParams;
+    private final List<String> gIds;
+    private final List<String> dIds;
     private final ParameterUpdater gOpt;
     private final ParameterUpdater dOpt;
     private final Engine engine = Engine.getInstance();
@@ -53,6 +55,8 @@ public final class GanStep {
         this.jointD = jointD;
         this.gParams = trainable(g);
         this.dParams = trainable(d);
+        this.gIds = ids(gParams);
+        this.dIds = ids(dParams);
         this.gOpt = gOptimizer.create();
         this.dOpt = dOptimizer.create();
     }
@@ -101,8 +105,8 @@ public final class GanStep {
             gValue = gl.getFloat();
         }
         int nd = dWeights.size();
-        dOpt.updateAll(ids(dParams), dWeights, grads.subList(0, nd));
-        gOpt.updateAll(ids(gParams), gWeights, grads.subList(nd, grads.size()));
+        dOpt.updateAll(dIds, dWeights, grads.subList(0, nd));
+        gOpt.updateAll(gIds, gWeights, grads.subList(nd, grads.size()));
         return new float[] {dValue, gValue};
     }
 

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gansweep.core.store.CacheFolder;
 
 /**
  * Lets MKL inside libtorch take its AVX2 paths on AMD processors, where it would otherwise run its generic ones:
@@ -92,8 +93,9 @@ public final class MklIntelPaths {
     }
 
     /**
-     * The library as a file: in the cache folder ({@code GANSWEEP_CACHE}, else ~/.cache/gansweep) under a name
-     * with its content hash, written once (atomically); a temporary file where the cache is not writable.
+     * The library as a file: in the cache folder ({@link CacheFolder}) under a name with its content hash, written
+     * once through a temporary file of its own (tasks on a shared home may race: each renames whole bytes into
+     * place); a temporary file where the cache is not writable.
      */
     private static Path extract() throws IOException {
         byte[] bytes;
@@ -104,8 +106,7 @@ public final class MklIntelPaths {
             bytes = in.readAllBytes();
         }
         String name = "libmkl-intel-paths-" + sha256(bytes).substring(0, 16) + ".so";
-        String cache = System.getProperty("gansweep.cache", System.getenv("GANSWEEP_CACHE"));
-        Path dir = (cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "gansweep")).resolve("native");
+        Path dir = CacheFolder.root().resolve("native");
         Path target = dir.resolve(name);
         try {
             if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {

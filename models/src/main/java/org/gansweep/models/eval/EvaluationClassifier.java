@@ -86,10 +86,6 @@ public final class EvaluationClassifier extends Judge {
         return c;
     }
 
-    static Path cacheRoot() {
-        String p = System.getProperty("gansweep.cache", System.getenv("GANSWEEP_CACHE"));
-        return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".cache", "gansweep");
-    }
 
     private static String key(LabeledData train, LabeledData test, int epochs) {
         try {
@@ -102,7 +98,7 @@ public final class EvaluationClassifier extends Judge {
     }
 
     private static EvaluationClassifier loadOrTrain(String key, LabeledData train, LabeledData test, int epochs) throws IOException {
-        Path dir = cacheRoot().resolve("classifiers").resolve(key);
+        Path dir = org.gansweep.core.store.CacheFolder.root().resolve("classifiers").resolve(key);
         Files.createDirectories(dir);
         // Worker processes of one sweep may all need it: one trains, the others wait and load.
         try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
