@@ -3,6 +3,7 @@ package org.gansweep.losses;
 import ai.djl.ndarray.NDArray;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.FieldError;
+import org.gansweep.core.plugin.GraphScalars;
 import org.gansweep.core.plugin.Plugin;
 import org.gansweep.core.plugin.Reduction;
 
@@ -48,12 +49,13 @@ public final class LeastSquaresLoss implements AdversarialLoss {
 
     @Override
     public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-        return reduction.apply(realScores.sub(b).square()).add(reduction.apply(fakeScores.sub(a).square())).mul(0.5f);
+        // 1/2 as a libtorch constant: DJL's mul(0.5f) leaves backward reading a freed Java buffer (GraphScalars).
+        return GraphScalars.times(reduction.apply(realScores.sub(b).square()).add(reduction.apply(fakeScores.sub(a).square())), 0.5);
     }
 
     @Override
     public NDArray generatorLoss(NDArray fakeScores) {
-        return reduction.apply(fakeScores.sub(c).square()).mul(0.5f);
+        return GraphScalars.times(reduction.apply(fakeScores.sub(c).square()), 0.5);
     }
 
     @Override

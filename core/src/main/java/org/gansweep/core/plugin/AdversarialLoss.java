@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * The two objectives of an adversarial game, on raw discriminator outputs (decision values, no sigmoid).
- * Both return a scalar NDArray in the manager of their inputs.
+ * Both return a scalar NDArray in the manager of their inputs. Scale by a constant with {@link GraphScalars#times},
+ * never DJL's {@code mul(Number)}: backward would read the number from a freed Java buffer.
  */
 public interface AdversarialLoss {
     /** What D minimises, given its scores on a real batch and on a (detached) fake batch. */
