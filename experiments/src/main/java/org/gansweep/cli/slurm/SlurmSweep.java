@@ -107,6 +107,10 @@ public final class SlurmSweep {
     private SweepRunner.Outcome follow(SlurmJob job, ExperimentGrid grid, ExperimentStore store, int skipped, SweepProgress progress)
             throws IOException, InterruptedException {
         int total = job.trials().size();
+        Map<String, Trial> byId = new LinkedHashMap<>();
+        grid.trials().forEach(t -> byId.put(t.id(), t));
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        Path logs = store.dir().resolve(SlurmJob.FOLDER).resolve("logs");
         String last = "";
         long lastPrint = 0;
         int misses = 0;
@@ -134,6 +138,7 @@ public final class SlurmSweep {
                 last = line;
                 lastPrint = now;
             }
+            showTasks(job, active, byId, store, logs, reported, progress);
             if (active.isEmpty()) {
                 break;
             }
@@ -141,13 +146,40 @@ public final class SlurmSweep {
         }
         recordEnds(job, store, grid);
         for (Trial t : grid.trials()) {
-            Summary s = job.trials().contains(t.id()) ? SweepRunner.readSummary(store.trialDir(t.id())) : null;
+            Summary s = job.trials().contains(t.id()) && !reported.contains(t.id()) ? SweepRunner.readSummary(store.trialDir(t.id())) : null;
             if (s != null) {
                 progress.finished(t, s);
             }
         }
         progress.done();
         return SweepRunner.tally(store, grid, total, skipped);
+    }
+
+    /**
+     * Shows what the tasks' logs and trial folders say as a local sweep shows its workers: the step of each running
+     * task (its last {@code progress N} line), and each trial whose task has ended with a summary, once.
+     */
+    private static void showTasks(SlurmJob job, Map<Integer, String> active, Map<String, Trial> byId, ExperimentStore store,
+            Path logs, java.util.Set<String> reported, SweepProgress progress) {
+        for (int task = 0; task < job.trials().size(); task++) {
+            Trial t = byId.get(job.trials().get(task));
+            if (t == null || reported.contains(t.id())) {
+                continue;
+            }
+            String state = active.get(task);
+            if ("RUNNING".equals(state)) {
+                int step = TaskLogs.lastProgress(logs.resolve(job.jobId() + "_" + task + ".log"));
+                if (step > 0) {
+                    progress.step(t, step);
+                }
+            } else if (state == null) {
+                Summary s = SweepRunner.readSummary(store.trialDir(t.id()));
+                if (s != null) {
+                    reported.add(t.id());
+                    progress.finished(t, s);
+                }
+            }
+        }
     }
 
     /** The last lines of a task's log that are not progress lines, to show why it stopped. */
