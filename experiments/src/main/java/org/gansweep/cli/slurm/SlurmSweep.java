@@ -107,10 +107,8 @@ public final class SlurmSweep {
     private SweepRunner.Outcome follow(SlurmJob job, ExperimentGrid grid, ExperimentStore store, int skipped, SweepProgress progress)
             throws IOException, InterruptedException {
         int total = job.trials().size();
-        Map<String, Trial> byId = new LinkedHashMap<>();
-        grid.trials().forEach(t -> byId.put(t.id(), t));
+        Map<String, Trial> byId = byId(grid);
         java.util.Set<String> reported = new java.util.HashSet<>();
-        Path logs = store.dir().resolve(SlurmJob.FOLDER).resolve("logs");
         String last = "";
         long lastPrint = 0;
         int misses = 0;
@@ -138,7 +136,7 @@ public final class SlurmSweep {
                 last = line;
                 lastPrint = now;
             }
-            showTasks(job, active, byId, store, logs, reported, progress);
+            showTasks(job, active, byId, store, reported, progress);
             if (active.isEmpty()) {
                 break;
             }
@@ -160,7 +158,7 @@ public final class SlurmSweep {
      * task (its last {@code progress N} line), and each trial whose task has ended with a summary, once.
      */
     private static void showTasks(SlurmJob job, Map<Integer, String> active, Map<String, Trial> byId, ExperimentStore store,
-            Path logs, java.util.Set<String> reported, SweepProgress progress) {
+            java.util.Set<String> reported, SweepProgress progress) {
         for (int task = 0; task < job.trials().size(); task++) {
             Trial t = byId.get(job.trials().get(task));
             if (t == null || reported.contains(t.id())) {
@@ -168,7 +166,7 @@ public final class SlurmSweep {
             }
             String state = active.get(task);
             if ("RUNNING".equals(state)) {
-                int step = TaskLogs.lastProgress(logs.resolve(job.jobId() + "_" + task + ".log"));
+                int step = TaskLogs.lastProgress(taskLog(store, job, task));
                 if (step > 0) {
                     progress.step(t, step);
                 }
@@ -180,6 +178,18 @@ public final class SlurmSweep {
                 }
             }
         }
+    }
+
+    /** The grid's trials by id: a job names its tasks' trials by id. */
+    private static Map<String, Trial> byId(ExperimentGrid grid) {
+        Map<String, Trial> byId = new LinkedHashMap<>();
+        grid.trials().forEach(t -> byId.put(t.id(), t));
+        return byId;
+    }
+
+    /** Where Slurm writes a task's output ({@code --output=logs/%A_%a.log}, see SlurmOptions). */
+    private static Path taskLog(ExperimentStore store, SlurmJob job, int task) {
+        return store.dir().resolve(SlurmJob.FOLDER).resolve("logs").resolve(job.jobId() + "_" + task + ".log");
     }
 
     /** The last lines of a task's log that are not progress lines, to show why it stopped. */
@@ -198,8 +208,7 @@ public final class SlurmSweep {
      * gets a {@code failed} one saying why, so the next run retries it. A trial still locked is left alone.
      */
     private void recordEnds(SlurmJob job, ExperimentStore store, ExperimentGrid grid) throws IOException, InterruptedException {
-        Map<String, Trial> byId = new LinkedHashMap<>();
-        grid.trials().forEach(t -> byId.put(t.id(), t));
+        Map<String, Trial> byId = byId(grid);
         for (int task = 0; task < job.trials().size(); task++) {
             // A trial the grid no longer has (it was edited since) is not this sweep's to record.
             Trial trial = byId.get(job.trials().get(task));
@@ -208,7 +217,7 @@ public final class SlurmSweep {
                 continue;
             }
             String why = SlurmScript.explain(slurm.taskEnd(job.jobId(), task));
-            Path log = store.dir().resolve(SlurmJob.FOLDER).resolve("logs").resolve(job.jobId() + "_" + task + ".log");
+            Path log = taskLog(store, job, task);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("slurm_job_id", job.jobId());
             provenance.put("slurm_array_task_id", String.valueOf(task));
