@@ -16,5 +16,6 @@ public final class CoreModule extends AbstractModule {
         Registries.architectures(binder());
         Registries.datasets(binder());
         Registries.metrics(binder());
+        Registries.kernelChecks(binder()).addBinding().to(org.gansweep.core.train.AdamKernelCheck.class);
     }
 }

@@ -58,6 +58,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory-at", split = ",", paramLabel = "STEP", description = "also report resident memory (MB) after these steps")
     List<Integer> memoryAt = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    NumericsChoice numerics = new NumericsChoice();
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -67,6 +70,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<String> overrides = new ArrayList<>(sets);
         overrides.add("training.steps=" + steps);
+        // Before the grid is loaded: loading counts parameters through libtorch, which reads its code paths once.
+        Integer unverified = NumericsChoice.prepare(numerics.resolve(Grids.numericsField(grid)), spec.commandLine().getErr());
+        if (unverified != null) {
+            return unverified;
+        }
         ExperimentGrid g;
         try {
             g = Grids.load(loader, grid, overrides);
@@ -104,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
             line.put("batch_size", t.config().training().batchSize());
             line.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
             line.put("mkl_intel_paths", org.gansweep.core.train.MklIntelPaths.state()); // speed differs on AMD
+            line.put("numerics", org.gansweep.core.numerics.Numerics.current().path().name());
             line.put(LossNames.D_LOSS, r.metrics().get(LossNames.D_LOSS));
             line.put(LossNames.G_LOSS, r.metrics().get(LossNames.G_LOSS));
             out.println(Yaml.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));

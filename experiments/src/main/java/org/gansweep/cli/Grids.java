@@ -3,6 +3,7 @@ package org.gansweep.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.gansweep.core.config.ConfigException;
@@ -26,6 +27,27 @@ final class Grids {
             return loader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "builtin:experiments/" + DEFAULT, overrides);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The grid's {@code numerics:} as written, read before the grid is loaded: loading counts the nets' parameters
+     * through libtorch, and the code paths must be chosen before libtorch is first loaded. Null when absent or when
+     * the file cannot be read as YAML (the full load then reports why).
+     */
+    static String numericsField(Path grid) {
+        if (grid == null || !Files.isRegularFile(grid)) {
+            return null;
+        }
+        try {
+            if (Files.size(grid) > 1 << 20) {
+                return null;
+            }
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(grid.toFile());
+            return n != null && n.isObject() && n.get("numerics") != null && n.get("numerics").isTextual() ? n.get("numerics").asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

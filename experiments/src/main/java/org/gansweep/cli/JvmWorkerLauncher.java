@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gansweep.core.sweep.WorkerLauncher;
-import org.gansweep.core.train.CpuCodePaths;
+import org.gansweep.core.numerics.CodePaths;
 
 /** Starts {@code gansweep trial DIR} in a new JVM with this JVM's class path and settings. */
 final class JvmWorkerLauncher implements WorkerLauncher {
@@ -46,13 +46,9 @@ final class JvmWorkerLauncher implements WorkerLauncher {
         cmd.add(trialDir.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putIfAbsent("DJL_OFFLINE", "true");
-        // This JVM may have set the code-path pins natively (CpuCodePaths.apply), which Java's copy of the
-        // environment does not show: hand the values the libraries see to the worker.
-        CpuCodePaths.effective().forEach((k, v) -> {
-            if (!v.equals("unset")) {
-                pb.environment().putIfAbsent(k, v);
-            }
-        });
+        // This JVM chose its code paths natively (Numerics), which Java's copy of the environment does not
+        // show: hand the values the libraries see to the worker, which computes on the same paths.
+        pb.environment().putAll(CodePaths.forChildren());
         return pb.start();
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Reproducible GAN / LSGAN experiment sweeps from YAML grids, with reports.",
         subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, ListCommand.class,
-            BenchCommand.class, ReproduceCommand.class, TrialCommand.class},
+            BenchCommand.class, ReproduceCommand.class, TrialCommand.class, DoctorCommand.class},
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 2)
 public final class Main implements Runnable {
@@ -24,13 +24,13 @@ public final class Main implements Runnable {
     private static volatile Injector injector;
 
     public static void main(String[] args) {
-        org.gansweep.core.train.CpuCodePaths.apply(); // before the first tensor: libtorch reads them once
+        org.gansweep.core.numerics.CodePaths.apply(); // before the first tensor: libtorch reads its settings once
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI in this JVM (tests call this) and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        org.gansweep.core.train.CpuCodePaths.apply();
+        org.gansweep.core.numerics.CodePaths.apply();
         // The injector is asked here once: picocli builds every command through it, so commands take what
         // they need (the plug-in catalog, the report builder) in their constructors.
         Injector in = injector();

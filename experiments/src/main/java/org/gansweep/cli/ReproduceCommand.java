@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.gansweep.core.config.GridLoader;
+import org.gansweep.core.numerics.Numerics;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.Summary;
@@ -45,6 +46,9 @@ final class ReproduceCommand implements Callable<Integer> {
             + " (default: EXPERIMENT/reproduced/TRIAL_ID.TIMESTAMP)")
     Path into;
 
+    @picocli.CommandLine.Mixin
+    NumericsChoice numerics = new NumericsChoice();
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -61,6 +65,10 @@ final class ReproduceCommand implements Callable<Integer> {
                     ? "/summary.json cannot be read (" + String.join("; ", inspection.problems()) + "), so there is nothing to compare with"
                     : " has no summary.json: the trial never finished, so there is nothing to compare with"));
             return 2;
+        }
+        Integer unverified = NumericsChoice.prepare(numerics.resolve(null), err);
+        if (unverified != null) {
+            return unverified;
         }
         Trial trial;
         try {
@@ -106,6 +114,13 @@ final class ReproduceCommand implements Callable<Integer> {
         Object nowEngine = again.provenance() == null ? null : again.provenance().get("engine_version");
         if (!Objects.equals(storedEngine, nowEngine)) {
             out.println("  note: stored with engine " + storedEngine + ", reproduced with " + nowEngine);
+        }
+        String storedPath = Numerics.pathOf(stored.provenance());
+        String nowPath = Numerics.pathOf(again.provenance());
+        if (!storedPath.equals(nowPath)) {
+            out.println("  note: stored on code path " + storedPath + ", reproduced on " + nowPath + ": different paths round"
+                    + " differently, so the numbers may differ without either being wrong (--numerics portable, or the"
+                    + " same processor type, gives the same path)");
         }
         out.println(differences == 0 ? "reproduced: every metric matches" : "NOT reproduced: " + differences + " difference(s); the copy is in " + target);
         return differences == 0 ? 0 : 1;

@@ -56,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
             description = "local (default: worker JVMs on this machine) or slurm (one job array on a shared folder)")
     Executor executor;
 
+    @picocli.CommandLine.Mixin
+    NumericsChoice numerics = new NumericsChoice();
+
     /** The Slurm executor's options (sbatch pass-through, --detach). */
     @picocli.CommandLine.Mixin
     SlurmArgs slurmArgs = new SlurmArgs();
@@ -70,6 +73,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (workers == 0) {
             workers = Runtime.getRuntime().availableProcessors();
+        }
+        // Before the grid is loaded: loading counts parameters through libtorch, which reads its code paths once.
+        Integer unverified = NumericsChoice.prepare(numerics.resolve(Grids.numericsField(grid)), err);
+        if (unverified != null) {
+            return unverified;
         }
         ExperimentGrid g;
         try {

@@ -49,6 +49,12 @@ final class TrialCommand implements Callable<Integer> {
                     + " `gansweep run GRID` prepares and runs trials");
             return 2;
         }
+        // Before the trial is read (reading counts parameters through libtorch). A worker or Slurm task inherits its sweep's code paths; the self-test checks them again here (cached per
+        // machine type), so a task on a node of another processor type never trains on a path that fails there.
+        Integer unverified = NumericsChoice.prepare(org.gansweep.core.numerics.NumericsMode.FASTEST, spec.commandLine().getErr());
+        if (unverified != null) {
+            return unverified;
+        }
         Trial t;
         try {
             t = SweepRunner.readTrial(loader, dir);

@@ -12,5 +12,6 @@ public final class LossesModule extends AbstractModule {
         losses.addBinding("lsgan").to(LeastSquaresLoss.Factory.class);
         losses.addBinding("lsgan-pearson").toInstance(LeastSquaresLoss.PresetFactory.pearson());
         losses.addBinding("lsgan-binary").toInstance(LeastSquaresLoss.PresetFactory.binary());
+        Registries.kernelChecks(binder()).addBinding().to(LossKernelCheck.class);
     }
 }

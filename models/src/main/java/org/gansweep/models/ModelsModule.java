@@ -1,5 +1,11 @@
 package org.gansweep.models;
 
+import org.gansweep.models.kernels.ArchitectureCheck;
+import org.gansweep.models.kernels.BatchNormCheck;
+import org.gansweep.models.kernels.ConvolutionCheck;
+import org.gansweep.models.kernels.LinearCheck;
+import org.gansweep.models.kernels.TransposedConvolutionCheck;
+
 import com.google.inject.AbstractModule;
 import org.gansweep.core.plugin.Registries;
 import org.gansweep.models.eval.ClassifierScoreMetric;
@@ -20,5 +26,13 @@ public final class ModelsModule extends AbstractModule {
         metrics.addBinding("classifier-score").to(ClassifierScoreMetric.Factory.class);
         metrics.addBinding("frechet-distance").to(FrechetDistanceMetric.Factory.class);
         metrics.addBinding("conditional-accuracy").to(ConditionalAccuracy.Factory.class);
+        var checks = Registries.kernelChecks(binder());
+        checks.addBinding().toInstance(new ConvolutionCheck(ConvolutionCheck.Pass.FORWARD));
+        checks.addBinding().toInstance(new ConvolutionCheck(ConvolutionCheck.Pass.BACKWARD_DATA));
+        checks.addBinding().toInstance(new ConvolutionCheck(ConvolutionCheck.Pass.BACKWARD_WEIGHTS));
+        checks.addBinding().to(TransposedConvolutionCheck.class);
+        checks.addBinding().to(BatchNormCheck.class);
+        checks.addBinding().to(LinearCheck.class);
+        checks.addBinding().to(ArchitectureCheck.class);
     }
 }

@@ -64,7 +64,7 @@ public final class TransposedConv2d {
      * bias per output channel. The same function family and output size as the dilated form, at a quarter of
      * its multiplications.
      */
-    static final class Phases extends AbstractBlock {
+    public static final class Phases extends AbstractBlock {
         private final int filters;
         private final int kernel;
         private final int padding;
@@ -84,6 +84,11 @@ public final class TransposedConv2d {
                 }
             }
             bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).optShape(new Shape(filters)).build());
+        }
+
+        /** The layer's settings, for the kernel self-test to build it again: filters, kernel, padding, output padding. */
+        public int[] settings() {
+            return new int[] {filters, kernel, padding, outputPadding};
         }
 
         /** The dilated form's padding on the left, k - 1 - p. */

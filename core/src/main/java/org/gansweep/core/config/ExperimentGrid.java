@@ -12,6 +12,7 @@ import java.util.List;
  * @param axes the axis paths, in order
  * @param overrides the {@code --set path=value} arguments applied to every trial
  * @param claims the paper's claims the report tests on these trials
+ * @param numerics {@code fastest} or {@code portable} as the grid asks (null: not given; the command line may say)
  * @param paperSteps how many steps the paper trained (0 when not given): the report warns when trials ran far fewer
  * @param authors the authors' settings beside these, with the reasons for each difference (null when not given)
  */
@@ -26,4 +27,5 @@ public record ExperimentGrid(
         List<Trial> trials,
         List<Claim> claims,
         int paperSteps,
-        AuthorsSettings authors) {}
+        AuthorsSettings authors,
+        String numerics) {}

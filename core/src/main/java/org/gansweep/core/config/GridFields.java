@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** The grid's own fields (name, description, paper, seeds, base, axes) and the labels of axis values. */
 final class GridFields {
-    static final List<String> GRID_FIELDS = List.of("name", "description", "paper", "paperSteps", "claims", "authors", "seeds", "base", "axes");
+    static final List<String> GRID_FIELDS = List.of("name", "description", "paper", "paperSteps", "numerics", "claims", "authors", "seeds", "base", "axes");
     static final List<String> SECTIONS = List.of("dataset", "model", "loss", "optimizer", "training", "metrics");
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -135,6 +135,20 @@ final class GridFields {
             rows.add(new AuthorsSettings.Row(r.get("setting").asText(), here, theirs, why));
         }
         return new AuthorsSettings(n.get("source").asText(), List.copyOf(rows));
+    }
+
+    /** {@code numerics}: fastest (the default) or portable; null when absent. */
+    static String numerics(JsonNode n, YamlLocator at, GridErrors errors) {
+        if (n == null) {
+            return null;
+        }
+        if (!n.isTextual() || !(n.asText().equals("fastest") || n.asText().equals("portable"))) {
+            errors.add(at.valueAt("/numerics"), "`numerics` must be fastest (the fastest code paths this machine verifies,"
+                    + " the default) or portable (AVX2 paths, the same numbers on every processor generation), got "
+                    + GridMessages.describe(n));
+            return null;
+        }
+        return n.asText();
     }
 
     /** {@code paperSteps}: 0 when absent. */

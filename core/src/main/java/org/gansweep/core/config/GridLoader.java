@@ -25,6 +25,7 @@ import org.gansweep.core.plugin.PluginCatalog;
  * name: ring                 # folder name of the experiment
  * description: ...           # optional
  * paper: Figure 7            # optional: what of the paper this answers
+ * numerics: portable        # optional: AVX2 code paths on every machine (default: the fastest verified here)
  * paperSteps: 35000          # optional: how long the paper trained (the report warns when trials ran far fewer)
  * claims: [...]              # optional: the paper's claims, tested over the seeds ({@link Claim})
  * authors: {source, settings} # optional: the authors' settings beside these ({@link AuthorsSettings})
@@ -105,6 +106,7 @@ public final class GridLoader {
         String paper = GridFields.text(root, "paper", at, errors, false);
         List<Claim> claims = GridFields.claims(root.get("claims"), at, errors);
         int paperSteps = GridFields.paperSteps(root.get("paperSteps"), at, errors);
+        String numerics = GridFields.numerics(root.get("numerics"), at, errors);
         AuthorsSettings authors = GridFields.authors(root.get("authors"), at, errors);
         List<Long> seeds = GridFields.seeds(root.get("seeds"), at, errors, "/seeds");
         JsonNode base = root.get("base");
@@ -187,6 +189,6 @@ public final class GridLoader {
         }
         errors.throwIfAny();
         return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials),
-                claims, paperSteps, authors);
+                claims, paperSteps, authors, numerics);
     }
 }

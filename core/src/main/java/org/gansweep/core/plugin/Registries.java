@@ -32,6 +32,11 @@ public final class Registries {
         return MapBinder.newMapBinder(binder, NAME, new TypeLiteral<Plugin<?, Metric>>() {});
     }
 
+    /** The kernel self-test's op families ({@code gansweep doctor}), in the order they are bound. */
+    public static com.google.inject.multibindings.Multibinder<org.gansweep.core.numerics.KernelCheck> kernelChecks(Binder binder) {
+        return com.google.inject.multibindings.Multibinder.newSetBinder(binder, org.gansweep.core.numerics.KernelCheck.class);
+    }
+
     public static MapBinder<String, Plugin<?, OptimizerSpec>> optimizers(Binder binder) {
         return MapBinder.newMapBinder(binder, NAME, new TypeLiteral<Plugin<?, OptimizerSpec>>() {});
     }

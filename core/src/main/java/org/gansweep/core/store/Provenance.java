@@ -30,7 +30,11 @@ public final class Provenance {
         p.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         p.put("interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
         // The kernels' instruction-set paths and the processor: numbers agree across machines only where these do.
-        p.put("cpu_code_paths", org.gansweep.core.train.CpuCodePaths.effective());
+        p.put("cpu_code_paths", org.gansweep.core.numerics.CodePaths.environment());
+        var numerics = org.gansweep.core.numerics.Numerics.current();
+        if (numerics != null) {
+            p.put("numerics", numerics.provenance());
+        }
         p.put("mkl_intel_paths", org.gansweep.core.train.MklIntelPaths.state());
         p.put("cpu_model", cpuModel());
         p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));

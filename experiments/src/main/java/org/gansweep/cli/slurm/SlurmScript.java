@@ -2,7 +2,7 @@ package org.gansweep.cli.slurm;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.gansweep.core.train.CpuCodePaths;
+import org.gansweep.core.numerics.CodePaths;
 
 /** The batch script of a sweep's job array, and the words for how a task ended. */
 final class SlurmScript {
@@ -23,11 +23,8 @@ final class SlurmScript {
         sb.append("trial=\"$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" ").append(quote(tasks.toString())).append(")\"\n");
         sb.append("threads=\"${SLURM_CPUS_PER_TASK:-1}\"\n");
         sb.append("export DJL_OFFLINE=true OMP_NUM_THREADS=\"$threads\"");
-        CpuCodePaths.effective().forEach((k, v) -> {
-            if (!v.equals("unset")) {
-                sb.append(' ').append(k).append('=').append(quote(v));
-            }
-        });
+        // The code paths this sweep verified and computes with: each task checks them again on its node.
+        CodePaths.forChildren().forEach((k, v) -> sb.append(' ').append(k).append('=').append(quote(v)));
         sb.append('\n');
         sb.append("export GLIBC_TUNABLES=\"${GLIBC_TUNABLES:-glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=268435456}\"\n");
         sb.append("echo \"gansweep: task ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} on $(hostname) trains $trial with $threads thread(s)\"\n");
