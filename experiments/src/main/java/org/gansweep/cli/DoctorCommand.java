@@ -34,6 +34,9 @@ final class DoctorCommand implements Callable<Integer> {
     private static final List<String> ORDER = List.of("conv-forward", "conv-backward-data", "conv-backward-weights",
             "transposed-conv", "batch-norm", "linear", "adam", "losses", "architectures");
 
+    /** The probe's family filter, handed over by --family. */
+    static final String ONLY = "GANSWEEP_SELFTEST_FAMILIES";
+
     private final Set<KernelCheck> checks;
 
     @Inject
@@ -50,14 +53,29 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "check again even where this machine's verdicts are cached")
     boolean fresh;
 
+    @Option(names = "--family", paramLabel = "NAME", description = "check only these op families (repeatable; verdicts are"
+            + " then not cached, and runs still check every family)")
+    List<String> families = new ArrayList<>();
+
     @Option(names = "--probe", hidden = true, description = "run the checks in this process (what the self-test starts)")
     boolean probe;
 
     @Override
     public Integer call() throws Exception {
         if (probe) {
-            new KernelProbe(ordered(), CodePaths.get(KernelProbe.INJECT)).run(System.out);
+            String only = CodePaths.get(ONLY);
+            List<KernelCheck> run = ordered().stream()
+                    .filter(c -> only == null || List.of(only.split(",")).contains(c.family())).toList();
+            new KernelProbe(run, CodePaths.get(KernelProbe.INJECT)).run(System.out);
             return 0;
+        }
+        List<String> known = ordered().stream().map(KernelCheck::family).toList();
+        for (String f : families) {
+            if (!known.contains(f)) {
+                spec.commandLine().getErr().println("gansweep: --family " + f + ": no such op family; the families are "
+                        + String.join(", ", known));
+                return 2;
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         NumericsMode mode = numerics.resolve(null);
@@ -72,7 +90,7 @@ final class DoctorCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("gansweep: " + e.getMessage());
             return 2;
         }
-        KernelSelfTest selfTest = NumericsChoice.selfTest();
+        KernelSelfTest selfTest = families.isEmpty() ? NumericsChoice.selfTest() : NumericsChoice.selfTest(Map.of(ONLY, String.join(",", families)));
         Map<Map<String, String>, SelfTestReport> reports = new LinkedHashMap<>();
         for (CodePath c : candidates) {
             if (!reports.containsKey(c.env())) {

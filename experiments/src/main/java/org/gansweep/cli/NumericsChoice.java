@@ -52,10 +52,15 @@ final class NumericsChoice {
 
     /** The self-test, its probe run as {@code gansweep doctor --probe} in a JVM of its own. */
     static KernelSelfTest selfTest() {
-        return new KernelSelfTest(NumericsChoice::startProbe);
+        return new KernelSelfTest(env -> startProbe(env, Map.of()));
     }
 
-    private static Process startProbe(Map<String, String> env) throws IOException {
+    /** A self-test whose probe gets these variables too; its verdicts are partial, so never cached. */
+    static KernelSelfTest selfTest(Map<String, String> extra) {
+        return new KernelSelfTest(env -> startProbe(env, extra), false);
+    }
+
+    private static Process startProbe(Map<String, String> env, Map<String, String> extra) throws IOException {
         List<String> cmd = JvmWorkerLauncher.javaCommand(true);
         cmd.add("doctor");
         cmd.add("--probe");
@@ -69,6 +74,7 @@ final class NumericsChoice {
             e.put(org.gansweep.core.numerics.KernelProbe.INJECT, inject);
         }
         e.putAll(env);
+        e.putAll(extra);
         return pb.start();
     }
 

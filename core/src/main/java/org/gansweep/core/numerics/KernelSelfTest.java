@@ -41,9 +41,16 @@ public final class KernelSelfTest {
     }
 
     private final ProbeStarter starter;
+    private final boolean cached;
 
     public KernelSelfTest(ProbeStarter starter) {
+        this(starter, true);
+    }
+
+    /** With {@code cached} false, every verdict is a fresh probe's and none is stored. */
+    public KernelSelfTest(ProbeStarter starter, boolean cached) {
         this.starter = starter;
+        this.cached = cached;
     }
 
     /** The cached verdicts for this level, or a fresh probe's (cached unless a fault is injected). */
@@ -56,7 +63,8 @@ public final class KernelSelfTest {
         String inject = CodePaths.get(KernelProbe.INJECT);
         String key = key(env);
         Path cached = CacheFolder.root().resolve("selftest").resolve(key + ".json");
-        if (inject == null && !fresh && Files.isRegularFile(cached)) {
+        boolean store = this.cached && inject == null;
+        if (store && !fresh && Files.isRegularFile(cached)) {
             try {
                 return Yaml.json().readValue(cached.toFile(), SelfTestReport.class);
             } catch (IOException e) {
@@ -64,7 +72,7 @@ public final class KernelSelfTest {
             }
         }
         SelfTestReport report = probe(key, level, env);
-        if (inject == null) {
+        if (store) {
             Files.createDirectories(cached.getParent());
             AtomicFiles.write(cached, Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         }
