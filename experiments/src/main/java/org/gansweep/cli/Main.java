@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Reproducible GAN / LSGAN experiment sweeps from YAML grids, with reports.",
         subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, ListCommand.class,
-            BenchCommand.class, ReproduceCommand.class, TrialCommand.class, DoctorCommand.class},
+            BenchCommand.class, ReproduceCommand.class, TrialCommand.class, DoctorCommand.class, CompareCommand.class},
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 2)
 public final class Main implements Runnable {
