@@ -104,7 +104,16 @@ final class BenchCommand implements Callable<Integer> {
             line.put("status", r.status().name());
             line.put("steps", r.steps());
             line.put("warmup_steps", warmup);
-            line.put("steps_per_second", Math.round((r.steps() - warmup) / seconds * 100) / 100.0);
+            if (r.steps() > warmup) {
+                line.put("steps_per_second", Math.round((r.steps() - warmup) / seconds * 100) / 100.0);
+            } else {
+                // Ended inside the warm-up (diverged early): no timed step, so no speed to give.
+                line.putNull("steps_per_second");
+                String why = t.label() + " " + r.status().name() + " at step " + r.steps() + ", inside the " + warmup
+                        + " warm-up steps: no speed measured";
+                line.put("note", why);
+                spec.commandLine().getErr().println("gansweep: bench: " + why);
+            }
             line.put("peak_memory_mb", memoryMb("VmHWM"));
             if (!rssAt.isEmpty()) {
                 line.set("rss_mb_at_step", rssAt);

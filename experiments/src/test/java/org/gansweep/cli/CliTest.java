@@ -150,6 +150,22 @@ class CliTest {
     }
 
     @Test
+    void benchGivesNoSpeedForATrialThatEndsInsideTheWarmUp() throws Exception {
+        Path grid = Tiny.write(tmp, "tiny.yaml", Tiny.RING);
+        Tiny.Result b = Tiny.cli("bench", grid.toString(), "--steps", "40", "--set", "optimizer.lr=1.0e30");
+        List<String> lines = b.out().lines().toList();
+        assertEquals(2, lines.size(), b.out() + b.err());
+        for (String line : lines) {
+            JsonNode j = Yaml.json().readTree(line);
+            assertEquals("diverged", j.get("status").asText(), line);
+            assertTrue(j.get("steps").asInt() <= 20, line);
+            assertTrue(j.get("steps_per_second").isNull(), line);
+            assertTrue(j.get("note").asText().contains("inside the 20 warm-up steps: no speed measured"), line);
+        }
+        assertTrue(b.err().contains("no speed measured"), b.err());
+    }
+
+    @Test
     void aDivergingTrialIsRecordedReportedAndTheSweepGoesOn() throws Exception {
         Path grid = Tiny.write(tmp, "tiny.yaml", Tiny.RING.replace("  loss: [gan, lsgan-pearson]",
                 "  loss: [gan, lsgan-pearson]\n  optimizer.lr: [0.001, 1.0e30]"));

@@ -141,10 +141,27 @@ public final class ReportBuilder {
                     .append(", ").append(Html.escape(String.valueOf(p.get("engine")))).append(' ').append(Html.escape(String.valueOf(p.get("engine_version"))))
                     .append("; ").append(Html.escape(String.valueOf(p.get("cpu_model")))).append(", ")
                     .append(Html.escape(String.valueOf(p.get("intra_op_threads")))).append(" thread(s) per trial")
-                    .append("; kernels ").append(Html.escape(String.valueOf(p.get("cpu_code_paths")))).append(". ");
+                    .append("; ").append(Html.escape(codePaths(results))).append(". ");
         }
         sb.append(overrides.isEmpty() ? "No --set overrides." : "--set " + Html.escape(String.join(" ", overrides)) + ".");
         return sb.append("</p>\n").toString();
+    }
+
+    /**
+     * The code path the trials were computed on, or each path with its trial count where they differ (a sweep moved
+     * between machines, or run with other numerics): numbers from different paths round differently.
+     */
+    static String codePaths(ExperimentResults results) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        results.trials().stream().filter(t -> t.summary() != null)
+                .forEach(t -> counts.merge(org.gansweep.core.numerics.Numerics.pathOf(t.summary().provenance()), 1L, Long::sum));
+        if (counts.size() <= 1) {
+            return "code path " + (counts.isEmpty() ? "unknown" : counts.keySet().iterator().next());
+        }
+        List<String> each = new ArrayList<>();
+        counts.forEach((path, n) -> each.add(path + " (" + n + (n == 1 ? " trial)" : " trials)")));
+        return "trials made on different code paths: " + String.join(", ", each)
+                + "; their numbers round differently, so compare across them with care";
     }
 
     /** A box when the trials ran far fewer steps than the paper's: their numbers are not the paper's result. */

@@ -76,7 +76,9 @@ class ReportBuilderTest {
         // Each setting with its colour and its loss in words.
         assertTrue(results1.contains("<span class=\"swatch\" style=\"background:#d62728\"></span>loss=lsgan-pearson<br><small>"
                 + "LSGAN (a=-1, b=1, c=0), lsgan-pearson</small>"), results1);
-        assertTrue(html.contains("Code abc123; DJL 0.35.1, PyTorch 2.7.1; Test CPU (avx2), 1 thread(s) per trial; kernels {MKL_CBWR=AVX2,STRICT}. No --set overrides."), html);
+        assertTrue(html.contains("Code abc123; DJL 0.35.1, PyTorch 2.7.1; Test CPU (avx2), 1 thread(s) per trial; trials made on"
+                + " different code paths: avx2/onednn ("), html);
+        assertTrue(html.matches("(?s).*avx512/onednn \\(\\d+ trials?\\); their numbers round differently.*No --set overrides\\..*"), html);
         assertTrue(html.matches("(?s).*Report built \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"), html);
         assertTrue(html.contains("diverged at step 17"), html);
         assertFalse(html.contains("class=\"damaged\""), html);

@@ -103,7 +103,9 @@ public final class StoredExperiment {
             f.writeSummary(new Summary(t.id(), st, metrics, t.seed(), 20, 1.5, st == TrialStatus.diverged ? 17 : null, null,
                     t.setting(), t.hash(), Map.of("git_commit", "abc123", "djl_version", "0.35.1", "engine", "PyTorch",
                             "engine_version", "2.7.1", "cpu_model", "Test CPU (avx2)", "intra_op_threads", "1",
-                            "cpu_code_paths", Map.of("MKL_CBWR", "AVX2,STRICT")), null));
+                            "cpu_code_paths", Map.of("MKL_CBWR", "AVX2,STRICT"),
+                            // Seed 2 as if made on another machine: the report says the paths differ.
+                            "numerics", Map.of("path", t.seed() == 2 ? "avx2/onednn" : "avx512/onednn")), null));
         }
         return dir;
     }

@@ -11,6 +11,7 @@ public final class CacheFolder {
 
     public static Path root() {
         String p = System.getProperty("gansweep.cache", System.getenv("GANSWEEP_CACHE"));
-        return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".cache", "gansweep");
+        // An empty setting means none: Path.of("") would put the cache in whatever folder gansweep runs in.
+        return p != null && !p.isBlank() ? Path.of(p) : Path.of(System.getProperty("user.home"), ".cache", "gansweep");
     }
 }
