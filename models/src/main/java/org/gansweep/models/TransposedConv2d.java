@@ -16,8 +16,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A transposed ("fractionally strided") convolution, built from pieces DJL's PyTorch engine has, because
- * its Conv2dTranspose is not implemented there. The identity used: conv_transpose(x, W, stride s, padding p,
+ * A transposed ("fractionally strided") convolution. DJL's PyTorch engine does not implement Conv2dTranspose, so
+ * the shipped nets use {@link Native}: libtorch's own {@code conv_transpose2d} through a one-op TorchScript module
+ * ({@code conv_transpose.pt}), one native call with its own backward. Two forms built from pieces DJL has are kept as
+ * references for the tests (and the history: the shipped nets used the phase form before). The identity behind them: conv_transpose(x, W, stride s, padding p,
  * output padding q) equals a stride-1 convolution with padding k-1-p of x dilated by s (s-1 zeros between
  * pixels, q more at the bottom and right), with W flipped and its channel axes swapped. The blocks learn the
  * convolution's kernel directly: the same family of functions, the same output size
@@ -28,15 +30,80 @@ public final class TransposedConv2d {
     private TransposedConv2d() {}
 
     /**
-     * The block for these settings: at stride 2 with an even output growth (every DCGAN and LSGAN layer here),
-     * the {@link Phases} form; otherwise the dilated-input form.
+     * The block for these settings: libtorch's conv_transpose2d ({@link Native}). Measured on the table1-fashion
+     * DCGAN (AMD EPYC Zen 4, 1 thread): the phase form's four small convolutions, paddings and interleaving cost
+     * about a third of a training step; NOTES.md has the numbers.
      */
     public static Block of(int filters, int kernel, int stride, int padding, int outputPadding) {
+        check(kernel, stride, padding, outputPadding);
+        return new Native(filters, kernel, stride, padding, outputPadding);
+    }
+
+    /** The phase form at stride 2 with an even output growth, else the dilated form: the references for the tests. */
+    static Block composed(int filters, int kernel, int stride, int padding, int outputPadding) {
         check(kernel, stride, padding, outputPadding);
         if (stride == 2 && (kernel + outputPadding - 2 * padding) % 2 == 0) {
             return new Phases(filters, kernel, padding, outputPadding);
         }
         return dilated(filters, kernel, stride, padding, outputPadding);
+    }
+
+    /**
+     * libtorch's conv_transpose2d: weight (in, out, k, k) as PyTorch's ConvTranspose2d holds it, bias (out). One
+     * native call forward (oneDNN's deconvolution, or PyTorch's col2im kernels with oneDNN's convolutions off) and
+     * libtorch's own backward.
+     */
+    public static final class Native extends AbstractBlock {
+        private static final org.gansweep.core.train.TorchScriptModule OP =
+                new org.gansweep.core.train.TorchScriptModule(TransposedConv2d.class, "conv_transpose.pt");
+        private final int filters;
+        private final int kernel;
+        private final int stride;
+        private final int padding;
+        private final int outputPadding;
+        private final Parameter weight;
+        private final Parameter bias;
+
+        Native(int filters, int kernel, int stride, int padding, int outputPadding) {
+            this.filters = filters;
+            this.kernel = kernel;
+            this.stride = stride;
+            this.padding = padding;
+            this.outputPadding = outputPadding;
+            weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+            bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).optShape(new Shape(filters)).build());
+        }
+
+        /** The layer's settings, for the kernel self-test to build it again: filters, kernel, stride, padding, output padding. */
+        public int[] settings() {
+            return new int[] {filters, kernel, stride, padding, outputPadding};
+        }
+
+        @Override
+        protected void prepare(Shape[] inputs) {
+            weight.setShape(new Shape(inputs[0].get(1), filters, kernel, kernel));
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+            NDArray x = inputs.singletonOrThrow();
+            NDArray w = ps.getValue(weight, x.getDevice(), training);
+            NDArray b = ps.getValue(bias, x.getDevice(), training);
+            // Read as ints inside the module, never kept by autograd: a Java-side buffer is safe here.
+            try (NDArray settings = x.getManager().create(new long[] {stride, padding, outputPadding})) {
+                return new NDList(OP.forward(training, x, w, b, settings).singletonOrThrow());
+            }
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] in) {
+            Shape s = in[0];
+            return new Shape[] {new Shape(s.get(0), filters, size(s.get(2)), size(s.get(3)))};
+        }
+
+        private long size(long in) {
+            return (in - 1) * stride - 2L * padding + kernel + outputPadding;
+        }
     }
 
     private static void check(int kernel, int stride, int padding, int outputPadding) {

@@ -54,7 +54,7 @@ class ArchitecturesTest {
                 dilated.setInitializer(new ai.djl.training.initializer.NormalInitializer(1f), Parameter.Type.WEIGHT);
                 dilated.setInitializer(new ai.djl.training.initializer.NormalInitializer(1f), Parameter.Type.BIAS);
                 dilated.initialize(m, DataType.FLOAT32, in);
-                TransposedConv2d.Phases phases = (TransposedConv2d.Phases) TransposedConv2d.of(4, k[0], 2, k[1], k[2]);
+                TransposedConv2d.Phases phases = (TransposedConv2d.Phases) TransposedConv2d.composed(4, k[0], 2, k[1], k[2]);
                 phases.initialize(m, DataType.FLOAT32, in);
                 var kernel = dilated.getParameters().valueAt(0).getArray();
                 var bias = dilated.getParameters().valueAt(1).getArray();
@@ -79,6 +79,62 @@ class ArchitecturesTest {
                 }
             }
         }
+    }
+
+    /**
+     * libtorch's conv_transpose2d (the shipped block) computes what the dilated form computes with the kernel
+     * flipped and its channel axes swapped, forward and backward: its gradients come through the TorchScript call.
+     */
+    @Test
+    void nativeTransposedConvolutionEqualsTheDilatedFormForwardAndBackward() {
+        int[][] settings = {{4, 2, 1, 0}, {5, 2, 2, 1}, {3, 1, 1, 0}, {3, 2, 1, 1}}; // kernel, stride, padding, output padding
+        for (int[] k : settings) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                ParameterStore ps = new ParameterStore(m, false);
+                Shape in = new Shape(2, 3, 5, 6);
+                Block dilated = TransposedConv2d.dilated(4, k[0], k[1], k[2], k[3]);
+                dilated.setInitializer(new ai.djl.training.initializer.NormalInitializer(1f), Parameter.Type.WEIGHT);
+                dilated.setInitializer(new ai.djl.training.initializer.NormalInitializer(1f), Parameter.Type.BIAS);
+                dilated.initialize(m, DataType.FLOAT32, in);
+                Block nat = TransposedConv2d.of(4, k[0], k[1], k[2], k[3]);
+                nat.initialize(m, DataType.FLOAT32, in);
+                var conv = dilated.getParameters().valueAt(0).getArray(); // (out, in, k, k)
+                var w = nat.getParameters().get("weight").getArray(); // (in, out, k, k)
+                w.set(conv.flip(2, 3).transpose(1, 0, 2, 3).toFloatArray());
+                nat.getParameters().get("bias").getArray().set(dilated.getParameters().valueAt(1).getArray().toFloatArray());
+                var x = m.randomNormal(in);
+                var u = m.randomNormal(new Shape(nat.getOutputShapes(new Shape[] {in})[0].getShape()));
+                float[][] results = new float[2][];
+                float[][] weightGrads = new float[2][];
+                Block[] forms = {dilated, nat};
+                for (int f = 0; f < 2; f++) {
+                    var xi = x.duplicate();
+                    xi.setRequiresGradient(true);
+                    try (var gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                        var y = forms[f].forward(ps, new NDList(xi), true).singletonOrThrow();
+                        results[f] = y.toFloatArray();
+                        gc.backward(y.mul(u).sum());
+                    }
+                    results[f] = concat(results[f], xi.getGradient().toFloatArray());
+                    var g = forms[f].getParameters().valueAt(0).getArray().getGradient();
+                    weightGrads[f] = (f == 0 ? g.flip(2, 3).transpose(1, 0, 2, 3) : g).toFloatArray();
+                }
+                String at = "kernel " + k[0] + " stride " + k[1] + " padding " + k[2] + " output padding " + k[3];
+                assertEquals(results[0].length, results[1].length, at);
+                for (int i = 0; i < results[0].length; i++) {
+                    assertEquals(results[0][i], results[1][i], 1e-3, at + ": output and input gradient at " + i);
+                }
+                for (int i = 0; i < weightGrads[0].length; i++) {
+                    assertEquals(weightGrads[0][i], weightGrads[1][i], 1e-3, at + ": weight gradient at " + i);
+                }
+            }
+        }
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     @Test

@@ -29,6 +29,11 @@ public interface KernelCheck {
         return "aten:" + path.env().getOrDefault("ATEN_CPU_CAPABILITY", "default");
     }
 
+    /** What computes this family's convolutions when oneDNN's are off. */
+    default String atenConvolutions() {
+        return "aten:slow_conv2d (im2col, MKL sgemm)";
+    }
+
     /** Largest error allowed against the float64 reference, relative to the reference's largest magnitude. */
     default double tolerance() {
         return 1e-4;

@@ -73,7 +73,7 @@ public final class KernelProbe {
         boolean faulty = inject.equals(check.family()) || inject.equals(check.family() + "@" + backend.id());
         String label = check.usesConvolutions() ? backend.id() : "any";
         String library = check.usesConvolutions() && backend == ConvolutionBackend.ATEN
-                ? "aten:slow_conv2d (im2col, MKL sgemm)" : check.library(path);
+                ? check.atenConvolutions() : check.library(path);
         long start = System.nanoTime();
         try {
             Map<String, double[]> onNaN = outputs(check, DataType.FLOAT32, TorchNatives.Fill.NAN, faulty);

@@ -32,7 +32,7 @@ import org.apache.commons.codec.digest.DigestUtils;
  */
 public final class KernelSelfTest {
     /** Bump when a check changes, so that cached verdicts are made again. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     private static final long TIMEOUT_SECONDS = 300;
 
     /** Starts the probe: a JVM running {@code gansweep doctor --probe} with these variables added. */

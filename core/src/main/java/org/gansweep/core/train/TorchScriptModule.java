@@ -18,19 +18,26 @@ import java.util.List;
  * TorchScript source, which the PyTorch inside DJL compiles at load, so their ops resolve against that PyTorch.
  * They hold no tensors, so one loaded copy serves every network of the JVM on any device.
  */
-final class TorchScriptModule {
+public final class TorchScriptModule {
+    private final Class<?> anchor;
     private final String resource;
     private Model model; // held: DJL closes a model's native module when the Model is collected
     private Block block;
 
-    TorchScriptModule(String resource) {
+    public TorchScriptModule(String resource) {
+        this(TorchScriptModule.class, resource);
+    }
+
+    /** A module shipped as a resource beside {@code anchor}. */
+    public TorchScriptModule(Class<?> anchor, String resource) {
+        this.anchor = anchor;
         this.resource = resource;
     }
 
     private synchronized Block block() {
         if (block == null) {
             model = Model.newInstance("gansweep-" + resource, "PyTorch");
-            try (InputStream in = TorchScriptModule.class.getResourceAsStream(resource)) {
+            try (InputStream in = anchor.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException(resource + " is missing from the gansweep-core jar");
                 }
@@ -49,7 +56,7 @@ final class TorchScriptModule {
      * {@code name[]}; the arrays' own names are restored after the call). {@code training} false runs under
      * no_grad. The results join the first array's manager.
      */
-    NDList forward(boolean training, Object... arguments) {
+    public NDList forward(boolean training, Object... arguments) {
         NDList in = new NDList();
         List<String> names = new ArrayList<>();
         try {

@@ -34,12 +34,15 @@ public final class ArchitectureCheck implements KernelCheck {
     }
 
     @Override
+    public String atenConvolutions() {
+        return "aten:slow_conv2d and slow_conv_transpose2d (MKL sgemm)";
+    }
+
+    @Override
     public double tolerance() {
-        // Whole nets are badly conditioned (batch norm divides by small batch variances): float32 rounding alone
-        // moved a narrowed CIFAR DCGAN's gradient to the noise by 1.4 % of its largest value (PyTorch's own
-        // convolutions; 0.4 % with oneDNN's). Wrong or unwritten memory gives far more; this family's sharp test
-        // is the NaN-filled run against the zeroed one, which must agree to the last bit.
-        return 5e-2;
+        // Whole nets, several layers and batch norms deep: float32 rounding adds up (measured: 1.2e-6 of the largest
+        // value on both backends). This family's sharpest test is the NaN-filled run against the zeroed one.
+        return 1e-3;
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.gansweep.core.numerics.KernelGradients;
 import org.gansweep.core.numerics.KernelInputs;
 
 /**
- * Convolution at every setting and input shape of the shipped nets (D's stride-2 layers, G's phase convolutions):
+ * Convolution at every setting and input shape of the shipped nets (D's stride-2 layers; G's transposed convolutions have their own family):
  * the forward pass, the backward pass to the input (only the input needing a gradient, as in G's update through
  * D) or to the weights (only the weights, as in D's first layer on real images). Bound once per pass.
  */

@@ -25,7 +25,7 @@ final class LayerShapes {
         }
     }
 
-    /** A phase-form transposed convolution: its settings ({@link TransposedConv2d.Phases#settings()}) and input. */
+    /** A transposed convolution: its settings ({@link TransposedConv2d.Native#settings()}) and input. */
     record Transposed(int[] settings, Shape input) {}
 
     /** A linear layer: input (N, features) and output units. */
@@ -74,7 +74,7 @@ final class LayerShapes {
                         if (b instanceof Conv2d conv) {
                             c.add(new Conv(b.getInputShapes()[0], conv.getKernelShape(), conv.getStride(), conv.getPadding(),
                                     conv.getFilters(), conv.isIncludeBias()));
-                        } else if (b instanceof TransposedConv2d.Phases p) {
+                        } else if (b instanceof TransposedConv2d.Native p) {
                             if (tSeen.add(java.util.Arrays.toString(p.settings()) + b.getInputShapes()[0])) {
                                 t.add(new Transposed(p.settings(), b.getInputShapes()[0]));
                             }

@@ -11,7 +11,7 @@ import org.gansweep.core.numerics.KernelGradients;
 import org.gansweep.core.numerics.KernelInputs;
 import org.gansweep.models.TransposedConv2d;
 
-/** G's phase-form transposed convolutions at the shipped shapes: output and the gradient to the input. */
+/** G's transposed convolutions (libtorch's conv_transpose2d) at the shipped shapes: output and the gradient to the input. */
 public final class TransposedConvolutionCheck implements KernelCheck {
     @Override
     public String family() {
@@ -20,7 +20,7 @@ public final class TransposedConvolutionCheck implements KernelCheck {
 
     @Override
     public String shapes() {
-        return LayerShapes.transposedConvolutions().size() + " phase-form transposed convolutions of the shipped generators";
+        return LayerShapes.transposedConvolutions().size() + " transposed convolutions of the shipped generators";
     }
 
     @Override
@@ -29,11 +29,16 @@ public final class TransposedConvolutionCheck implements KernelCheck {
     }
 
     @Override
+    public String atenConvolutions() {
+        return "aten:slow_conv_transpose2d (MKL sgemm, col2im)";
+    }
+
+    @Override
     public void compute(NDManager m, DataType precision, Outputs out) {
         int i = 0;
         for (LayerShapes.Transposed t : LayerShapes.transposedConvolutions()) {
             int[] s = t.settings();
-            Block block = CheckedBlocks.initialized(m, precision, () -> TransposedConv2d.of(s[0], s[1], 2, s[2], s[3]), 77 + i, t.input());
+            Block block = CheckedBlocks.initialized(m, precision, () -> TransposedConv2d.of(s[0], s[1], s[2], s[3], s[4]), 77 + i, t.input());
             NDArray x = KernelInputs.normal(m, precision, 500L + i, 1.0, t.input().getShape());
             ParameterStore ps = new ParameterStore(m, false);
             String name = "transposed " + i + " " + t.input() + " " + java.util.Arrays.toString(s);
