@@ -64,9 +64,20 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        if (steps <= warmup) {
-            spec.commandLine().getErr().println("gansweep: --steps must exceed --warmup (" + warmup + ")");
+        if (warmup < 0) {
+            spec.commandLine().getErr().println("gansweep: --warmup must be 0 or more steps, got " + warmup);
             return 2;
+        }
+        if (steps <= warmup) {
+            spec.commandLine().getErr().println("gansweep: --steps must exceed --warmup (" + warmup + "), got " + steps);
+            return 2;
+        }
+        for (int at : memoryAt) {
+            if (at < 1 || at > steps) {
+                spec.commandLine().getErr().println("gansweep: --memory-at " + at + " is not a step of this bench (1 to --steps "
+                        + steps + "): it would never be measured");
+                return 2;
+            }
         }
         List<String> overrides = new ArrayList<>(sets);
         overrides.add("training.steps=" + steps);

@@ -74,6 +74,25 @@ final class RunCommand implements Callable<Integer> {
         if (workers == 0) {
             workers = Runtime.getRuntime().availableProcessors();
         }
+        if (executor == Executor.local) {
+            List<String> slurmOnly = SlurmArgs.given(spec.commandLine().getParseResult());
+            if (!slurmOnly.isEmpty()) {
+                err.println("gansweep: " + String.join(", ", slurmOnly) + (slurmOnly.size() == 1 ? " goes" : " go")
+                        + " with --executor slurm; a local sweep runs on this machine and would ignore "
+                        + (slurmOnly.size() == 1 ? "it" : "them") + ": add --executor slurm, or leave "
+                        + (slurmOnly.size() == 1 ? "it" : "them") + " out");
+                return 2;
+            }
+        }
+        if (executor == Executor.slurm && spec.commandLine().getParseResult().hasMatchedOption("--workers")) {
+            err.println("gansweep: --workers goes with the local executor; with --executor slurm each trial is a task of"
+                    + " the job array (limit them with --max-running)");
+            return 2;
+        }
+        if (executor == Executor.slurm && slurmArgs.problem() != null) {
+            err.println("gansweep: " + slurmArgs.problem());
+            return 2;
+        }
         // Before the grid is loaded: loading counts parameters through libtorch, which reads its code paths once.
         Integer unverified = NumericsChoice.prepare(numerics.resolve(Grids.numericsField(grid)), err);
         if (unverified != null) {
@@ -84,14 +103,6 @@ final class RunCommand implements Callable<Integer> {
             g = Grids.load(loader, grid, sets);
         } catch (ConfigException e) {
             return Grids.printErrors(e, err);
-        }
-        if (executor == Executor.local && slurmArgs.detach) {
-            err.println("gansweep: --detach goes with --executor slurm (a local sweep runs in this process)");
-            return 2;
-        }
-        if (executor == Executor.slurm && slurmArgs.problem() != null) {
-            err.println("gansweep: " + slurmArgs.problem());
-            return 2;
         }
         SlurmCommands slurm = new SlurmCommands(slurmArgs.slurmConf);
         SweepRunner.Outcome o;

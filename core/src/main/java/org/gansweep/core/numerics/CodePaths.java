@@ -87,7 +87,9 @@ public final class CodePaths {
                 out.put(k, v);
             }
         });
-        String conv = get(ConvolutionBackend.VARIABLE);
+        // The backend this process chose (not put in its own environment: there the variable means "asked for").
+        Numerics.Selection chosen = Numerics.current();
+        String conv = chosen != null ? chosen.path().convolutions().id() : get(ConvolutionBackend.VARIABLE);
         if (conv != null) {
             out.put(ConvolutionBackend.VARIABLE, conv);
         }

@@ -96,7 +96,6 @@ public final class Numerics {
                 if (!fixed) {
                     c.env().forEach(CodePaths::set);
                 }
-                CodePaths.set(ConvolutionBackend.VARIABLE, c.convolutions().id());
                 Engine.getInstance(); // loads libtorch under these variables
                 c.convolutions().apply();
                 String note = String.join("; ", passedOver);

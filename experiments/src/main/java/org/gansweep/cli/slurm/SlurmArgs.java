@@ -40,8 +40,33 @@ public final class SlurmArgs {
     @Option(names = "--poll-seconds", hidden = true, defaultValue = "5", description = "how often to ask squeue")
     public double pollSeconds;
 
+    /** The Slurm-only options given on this command line (every option of this mixin but the hidden ones). */
+    public static List<String> given(picocli.CommandLine.ParseResult parsed) {
+        List<String> out = new ArrayList<>();
+        for (String name : List.of("--detach", "--partition", "--time", "--mem", "--gres", "--account", "--max-running",
+                "--cpus-per-task", "--sbatch-arg")) {
+            if (parsed.hasMatchedOption(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     /** What is wrong with the values, or null. */
     public String problem() {
+        // Each value becomes part of a line of the job script: a line break would start a shell command of its own.
+        String[][] texts = {{"--partition", partition}, {"--time", time}, {"--mem", mem}, {"--gres", gres}, {"--account", account}};
+        for (String[] t : texts) {
+            if (t[1] != null && (t[1].isBlank() || !t[1].matches("[\\p{Graph}]+"))) {
+                return t[0] + " must be one word of printable characters (it goes into the job script), got '" + printable(t[1]) + "'";
+            }
+        }
+        for (String a : sbatchArgs) {
+            if (!a.startsWith("-") || !a.matches("[\\p{Graph} ]+")) {
+                return "--sbatch-arg must be one sbatch option on one line, starting with '-' (e.g. --sbatch-arg=--qos=long), got '"
+                        + printable(a) + "'";
+            }
+        }
         if (cpusPerTask < 1) {
             return "--cpus-per-task must be 1 or more, got " + cpusPerTask;
         }
@@ -52,6 +77,10 @@ public final class SlurmArgs {
             return "--poll-seconds must be more than 0";
         }
         return null;
+    }
+
+    private static String printable(String s) {
+        return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }
 
     public SlurmOptions options() {
