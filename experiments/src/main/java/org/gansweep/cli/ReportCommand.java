@@ -35,7 +35,20 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("gansweep: " + dir + " is not an experiment folder (it has no trials/); give runs/NAME");
             return 2;
         }
-        ReportBuilder.Report report = reports.build(dir);
+        Path folder = dir.resolve("report");
+        if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            spec.commandLine().getErr().println("gansweep: " + folder + " is not a folder, so the report cannot be written there;"
+                    + " move it away (gansweep deletes nothing it did not write) and run `gansweep report " + dir + "` again");
+            return 2;
+        }
+        ReportBuilder.Report report;
+        try {
+            report = reports.build(dir);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("gansweep: the report could not be written under " + folder + ": " + e
+                    + " (disk full, or a file where the report puts a folder?); the trials are untouched");
+            return 2;
+        }
         for (String d : report.damaged()) {
             spec.commandLine().getErr().println("damaged: " + d);
         }
