@@ -61,6 +61,14 @@ public final class GaussianRing extends GaussianMixtureData {
                     Double w = p.weights().get(i);
                     FieldError.require(w != null && Double.isFinite(w) && w > 0, "weights." + i, "must be a positive number, got " + w);
                 }
+                double sum = p.weights().stream().mapToDouble(Double::doubleValue).sum();
+                FieldError.require(Double.isFinite(sum), "weights", "add up to more than a double holds (" + sum
+                        + "): give relative weights of a sensible size, e.g. [2, 1, 1, 1]");
+                for (int i = 0; i < p.weights().size(); i++) {
+                    FieldError.require(p.weights().get(i) / sum >= 1e-12, "weights." + i, "is " + p.weights().get(i)
+                            + " of a total of " + sum + ": a mode that rare is never sampled and its divergence terms are"
+                            + " infinite; keep every weight within 12 orders of magnitude of the total");
+                }
             }
         }
 

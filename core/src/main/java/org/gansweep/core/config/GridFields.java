@@ -261,7 +261,26 @@ final class GridFields {
                 axes.put(key, (ArrayNode) e.getValue());
             }
         }
+        axes.forEach((key, values) -> distinctLabels(key, values, at, errors));
         return axes;
+    }
+
+    /**
+     * Two values of one axis must name two settings: with the same label (or the same trial-folder name once made
+     * safe for a file name) their trials would be averaged as if they were seeds of one setting.
+     */
+    private static void distinctLabels(String axis, ArrayNode values, YamlLocator at, GridErrors errors) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            String label = label(axis, values.get(i));
+            String name = sanitize(label);
+            Integer first = seen.putIfAbsent(name, i);
+            if (first != null) {
+                errors.add(at.valueAt("/axes/" + axis + "/" + i), "axis `" + axis + "`: value " + (i + 1) + " is named '" + label
+                        + "' like value " + (first + 1) + " ('" + label(axis, values.get(first)) + "'), so their trials could not be told"
+                        + " apart; give each value its own `label`, or drop the repeated value");
+            }
+        }
     }
 
     static boolean allMappings(JsonNode list) {
@@ -320,6 +339,9 @@ final class GridFields {
 
     static String sanitize(String s) {
         String clean = s.replace("=", "").replaceAll("[\\s()/,]+", "-").replaceAll("[^A-Za-z0-9._-]", "");
+        // Never a hidden folder ('.'), one a shell command reads as an option ('-'), or an empty name.
+        clean = clean.replaceAll("^[.-]+", "");
+        clean = clean.isEmpty() ? "setting" : clean;
         return clean.length() > 80 ? clean.substring(0, 80) : clean;
     }
 }

@@ -44,7 +44,7 @@ public final class GridCorpus {
             new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n  training: {batchSize: 2.5}\n", "g.yaml:6:25", "must be an integer"),
             new Bad("name: x\nbase:\n  dataset: {type: gaussian-ring, mode: 3}\n  model: mlp\n  loss: gan\n", "g.yaml:3:34", "unknown field `mode` in `dataset` (did you mean `modes`?)"),
             new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\naxes:\n  loss: []\n", "g.yaml:7:9", "axis `loss` is empty"),
-            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\naxes:\n  loss: [gan, gan]\n", "g.yaml:5:1", "have the same resolved config"),
+            new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\naxes:\n  loss: [gan, gan]\n", "g.yaml:6:15", "value 2 is named 'gan' like value 1"),
             new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n", "g.yaml:3:3", "missing section `loss`"),
             new Bad("name: x\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\naxes:\n  los: [gan]\n", "g.yaml:7:3", "axis `los` must be a dotted path"),
             new Bad("name: 'bad name'\nbase:\n  dataset: gaussian-ring\n  model: mlp\n  loss: gan\n", "g.yaml:1:7", "`name` must be"),
