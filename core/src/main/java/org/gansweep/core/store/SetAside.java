@@ -35,6 +35,25 @@ final class SetAside {
     }
 
     /**
+     * Moves a trial's checkpoint folders (and what the interrupted run recorded after step 0: metrics.csv and the
+     * samples, which a restart from step 0 writes again) to {@code EXPERIMENT/set-aside/TRIAL_ID.TIMESTAMP/} with a note
+     * of why; returns where they went. Nothing is deleted.
+     */
+    static Path checkpoint(TrialFolder folder, String why) throws IOException {
+        Path dir = folder.dir();
+        Path target = freshAside(dir.getParent().getParent(), folder.id());
+        Files.createDirectories(target);
+        for (String name : List.of(TrialFolder.CHECKPOINT, TrialFolder.CHECKPOINT + ".new", TrialFolder.METRICS, TrialFolder.SAMPLES)) {
+            Path p = dir.resolve(name);
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(p, target.resolve(name));
+            }
+        }
+        AtomicFiles.write(target.resolve("SET-ASIDE.txt"), "set aside by gansweep at " + LocalDateTime.now() + ": " + why + "\n");
+        return target;
+    }
+
+    /**
      * Before a failed or interrupted trial runs again: what an earlier attempt wrote is replaced, so it goes;
      * anything else there (a file gansweep does not write, a folder where it writes a file) is moved aside,
      * never deleted. With a checkpoint, the metrics and samples stay: the trial resumes and trims them.

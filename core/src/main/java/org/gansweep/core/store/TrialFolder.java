@@ -304,6 +304,11 @@ public final class TrialFolder {
      * Before a failed or interrupted trial runs again: what an earlier attempt wrote goes; anything else is
      * moved aside, never deleted ({@link SetAside#clearForRetry}).
      */
+    /** Moves an unreadable checkpoint, and what its interrupted run recorded, aside; returns where it went. */
+    public Path setAsideCheckpoint(String why) throws IOException {
+        return SetAside.checkpoint(this, why);
+    }
+
     public void clearForRetry() throws IOException {
         SetAside.clearForRetry(this);
     }

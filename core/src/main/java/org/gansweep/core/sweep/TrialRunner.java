@@ -61,6 +61,18 @@ public final class TrialRunner {
 
     private Summary runLocked(Trial trial, Path trialDir, TrainingListener progress) throws IOException {
         long start = System.nanoTime();
+        try {
+            return runUnlessUnreadable(trial, trialDir, progress, start);
+        } catch (Checkpoints.Unreadable e) {
+            // The rest of the sweep goes on; this trial starts again from step 0, its checkpoint kept aside with why.
+            Path aside = new TrialFolder(trialDir).setAsideCheckpoint(e.getMessage());
+            System.err.println("gansweep: " + trial.id() + ": " + e.getMessage() + "; the checkpoint is set aside in " + aside
+                    + " and the trial starts again from step 0");
+            return runUnlessUnreadable(trial, trialDir, progress, System.nanoTime());
+        }
+    }
+
+    private Summary runUnlessUnreadable(Trial trial, Path trialDir, TrainingListener progress, long start) throws IOException {
         TrainingResult result;
         String error = null;
         try {
@@ -72,6 +84,8 @@ public final class TrialRunner {
                     .withClassNames(setup.architecture().conditional() ? setup.dataset().classNames() : java.util.List.of())) {
                 result = AdversarialTraining.run(setup, new Both(recorder, progress), checkpoints);
             }
+        } catch (Checkpoints.Unreadable e) {
+            throw e;
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vm && !(e instanceof OutOfMemoryError)) {
                 throw vm;

@@ -32,6 +32,13 @@ public final class Checkpoints {
         this.dir = dir;
     }
 
+    /** A checkpoint that cannot be read back (cut short, garbage, or made by other nets): the trial starts again. */
+    public static final class Unreadable extends RuntimeException {
+        public Unreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** What the loop needs besides the networks and optimisers. */
     public record LoopState(int step, double[] dWindow, double[] gWindow, Map<String, Double> lastMetrics) {}
 
@@ -54,8 +61,20 @@ public final class Checkpoints {
         return latest() != null;
     }
 
-    public LoopState loopState() throws IOException {
-        return Yaml.json().readValue(latest().resolve(STATE).toFile(), LoopState.class);
+    /** The loop state of the latest checkpoint; {@link Unreadable} when state.json cannot be read or makes no sense. */
+    public LoopState loopState() {
+        Path state = latest().resolve(STATE);
+        LoopState s;
+        try {
+            s = Yaml.json().readValue(state.toFile(), LoopState.class);
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(state.getParent().getFileName() + "/" + STATE + " cannot be read: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+        if (s == null || s.step() < 0 || s.dWindow() == null || s.gWindow() == null) {
+            throw new Unreadable(state.getParent().getFileName() + "/" + STATE + " holds no usable loop state", null);
+        }
+        return s;
     }
 
     public void save(LoopState state, GanStep gan, NDManager manager) throws IOException {
@@ -78,15 +97,24 @@ public final class Checkpoints {
     }
 
     /** Loads networks and optimisers from the latest checkpoint into {@code gan} and returns the loop state. */
-    public LoopState restore(GanStep gan, NDManager manager) throws IOException {
+    public LoopState restore(GanStep gan, NDManager manager) {
         Path from = latest();
+        LoopState state = loopState();
+        String file = "";
         try (NDManager m = manager.newSubManager()) {
-            copyInto(read(from.resolve("generator.params"), m), gan.generatorAllParameters());
-            copyInto(read(from.resolve("discriminator.params"), m), gan.discriminatorAllParameters());
-            gan.generatorUpdater().loadState(ids(gan.generatorParameters()), arrays(gan.generatorParameters()), read(from.resolve("generator.optimizer"), m));
-            gan.discriminatorUpdater().loadState(ids(gan.discriminatorParameters()), arrays(gan.discriminatorParameters()), read(from.resolve("discriminator.optimizer"), m));
+            file = "generator.params";
+            copyInto(read(from.resolve(file), m), gan.generatorAllParameters());
+            file = "discriminator.params";
+            copyInto(read(from.resolve(file), m), gan.discriminatorAllParameters());
+            file = "generator.optimizer";
+            gan.generatorUpdater().loadState(ids(gan.generatorParameters()), arrays(gan.generatorParameters()), read(from.resolve(file), m));
+            file = "discriminator.optimizer";
+            gan.discriminatorUpdater().loadState(ids(gan.discriminatorParameters()), arrays(gan.discriminatorParameters()), read(from.resolve(file), m));
+        } catch (IOException | RuntimeException e) {
+            // Cut short, garbage, or arrays of other shapes (nets changed since it was written): never retried as is.
+            throw new Unreadable(from.getFileName() + "/" + file + " cannot be read back: " + e, e);
         }
-        return Yaml.json().readValue(from.resolve(STATE).toFile(), LoopState.class);
+        return state;
     }
 
     private static NDList optimizerState(ParameterUpdater u, List<Parameter> params, NDManager m) {
@@ -112,6 +140,10 @@ public final class Checkpoints {
             throw new IllegalStateException("the checkpoint holds " + loaded.size() + " arrays for " + params.size() + " parameters");
         }
         for (int i = 0; i < params.size(); i++) {
+            if (!loaded.get(i).getShape().equals(params.get(i).getArray().getShape())) {
+                throw new IllegalStateException("array " + i + " has shape " + loaded.get(i).getShape() + ", the parameter "
+                        + params.get(i).getArray().getShape());
+            }
             loaded.get(i).copyTo(params.get(i).getArray());
         }
     }
