@@ -121,8 +121,8 @@ class HostileInputTest {
                 "g.yaml:10:");
         refused(validate(withAxis + "authors:\n  source: s\n  settings:\n    - {setting: batch, here: 8, authors: 64}\n"),
                 "g.yaml:12:7: `batch` differs from the authors' (8 against 64): say `why`");
-        Tiny.Result ok = validate(withAxis + "claims:\n  - {claim: x, metric: m, better: higher, axis: loss, compare: [lsgan-binary, gan], success: 8}\n"
-                + "  - {claim: y, metric: m, better: higher, axis: loss, compare: [lsgan-binary], threshold: 0.2}\n"
+        Tiny.Result ok = validate(withAxis + "claims:\n  - {claim: x, metric: g_loss, better: higher, axis: loss, compare: [lsgan-binary, gan], success: 8}\n"
+                + "  - {claim: y, metric: d_loss, better: higher, axis: loss, compare: [lsgan-binary], threshold: 0.2}\n"
                 + "authors:\n  source: s\n  settings:\n    - {setting: batch, here: 8, authors: 64, why: small}\n");
         assertEquals(0, ok.code(), ok.err());
     }

@@ -21,8 +21,9 @@ import org.gansweep.core.config.Claim;
  * <p>Verdicts at the 5 % level: {@code supported} when the one-sided test in the claim's direction rejects;
  * {@code contradicted} when the test in the opposite direction does; otherwise {@code too few seeds} when a
  * group has fewer than {@link #ENOUGH} seeds, saying about how many the observed effect would need, and
- * {@code not supported} when it has enough. A diverged or failed seed has no final metric: it is left out of
- * value claims and counts as a failure in success claims.
+ * {@code not supported} when it has enough. A diverged seed has no final metric: it is left out of value claims
+ * and counts as a failure in success claims. A failed seed (crashed, killed: retried by the next run) is no outcome
+ * at all: it is left out of both, and the verdict says how many wait.
  */
 public final class ClaimTests {
     static final double ALPHA = 0.05;
@@ -52,18 +53,39 @@ public final class ClaimTests {
     public static List<Result> run(ExperimentResults results) {
         List<Result> out = new ArrayList<>();
         for (Claim c : results.claims()) {
-            out.add(c.againstThreshold() ? testThreshold(c, values(results, c, c.group()))
-                    : test(c, values(results, c, c.group()), values(results, c, c.against())));
+            Result r = c.againstThreshold() ? testThreshold(c, values(results, c, c.group()))
+                    : test(c, values(results, c, c.group()), values(results, c, c.against()));
+            long waiting = results.trials().stream().filter(t -> inClaim(t, c) && !isOutcome(t)).count();
+            if (waiting > 0) {
+                // A failed (crashed, killed) trial is no outcome of the method: it is retried, and the verdict says so.
+                r = new Result(r.claim(), r.n(), r.mean(), r.successes(), r.wilson(), r.difference(), r.ciLow(), r.ciHigh(),
+                        r.test(), r.pValue(), r.verdict() + " (" + waiting + " failed or unfinished trial" + (waiting == 1 ? "" : "s")
+                        + " left out: run the sweep again to retry " + (waiting == 1 ? "it" : "them") + ")");
+            }
+            out.add(r);
         }
         return out;
     }
 
-    /** The final metric of each seed of a group; NaN for a seed that did not complete. */
+    /** Whether a trial belongs to one of the claim's groups (and its `where`). */
+    private static boolean inClaim(TrialResult t, Claim c) {
+        String g = t.trial().setting().get(c.axis());
+        boolean group = g != null && (g.equals(c.group()) || (!c.againstThreshold() && g.equals(c.against())));
+        return group && c.where().entrySet().stream().allMatch(w -> w.getValue().equals(t.trial().setting().get(w.getKey())));
+    }
+
+    /** Completed and diverged trials are outcomes of the method; a failed one (crashed, killed) is not. */
+    private static boolean isOutcome(TrialResult t) {
+        return "completed".equals(t.status()) || "diverged".equals(t.status());
+    }
+
+    /** The final metric of each seed of a group that has an outcome; NaN for a seed that diverged. */
     static double[] values(ExperimentResults results, Claim c, String group) {
         List<Double> v = new ArrayList<>();
         for (TrialResult t : results.trials()) {
             if (!group.equals(t.trial().setting().get(c.axis()))
-                    || c.where().entrySet().stream().anyMatch(w -> !w.getValue().equals(t.trial().setting().get(w.getKey())))) {
+                    || c.where().entrySet().stream().anyMatch(w -> !w.getValue().equals(t.trial().setting().get(w.getKey())))
+                    || !isOutcome(t)) {
                 continue;
             }
             Double m = t.summary() != null && "completed".equals(t.status()) && t.summary().metrics() != null

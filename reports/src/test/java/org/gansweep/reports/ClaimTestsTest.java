@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.gansweep.core.train.TrialStatus;
+import org.junit.jupiter.api.io.TempDir;
 import org.gansweep.core.config.Claim;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +78,7 @@ class ClaimTestsTest {
         assertArrayEquals(new int[] {3, 1}, r.successes());
         assertEquals(17.0 / 70, r.pValue(), 1e-12);
         assertTrue(r.verdict().startsWith("too few seeds (4 per group; about "), r.verdict());
-        // A failed seed (NaN) counts as a failure, not as missing.
+        // A diverged seed (NaN) counts as a failure, not as missing.
         ClaimTests.Result failed = ClaimTests.test(success(8), new double[] {8, 8, 8, Double.NaN}, new double[] {8, 4, 6, 7});
         assertArrayEquals(new int[] {3, 1}, failed.successes());
         assertArrayEquals(new int[] {4, 4}, failed.n());
@@ -119,5 +123,25 @@ class ClaimTestsTest {
         assertEquals("too few seeds (3 per group; the groups do not differ in these seeds, so no number of seeds can be estimated)", r.verdict());
         ClaimTests.Result many = ClaimTests.test(values("higher"), new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
         assertEquals("not supported", many.verdict());
+    }
+
+    @Test
+    void aFailedTrialIsNoOutcomeAndTheVerdictSaysItWaits(@TempDir Path tmp) throws Exception {
+        Path dir = StoredExperiment.store(tmp, Map.of("gan_s1", 8.0, "gan_s2", 6.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 8.0),
+                Map.of("lsgan-pearson_s2", TrialStatus.failed));
+        List<ClaimTests.Result> r = ClaimTests.run(StoredExperiment.load(dir));
+        ClaimTests.Result success = r.get(1);
+        assertArrayEquals(new int[] {1, 2}, success.n(), "the failed seed counted as an outcome");
+        assertArrayEquals(new int[] {1, 1}, success.successes());
+        assertTrue(success.verdict().endsWith("(1 failed or unfinished trial left out: run the sweep again to retry it)"), success.verdict());
+        ClaimTests.Result value = r.get(0);
+        assertArrayEquals(new int[] {1, 2}, value.n());
+        assertTrue(value.verdict().contains("1 failed or unfinished trial left out"), value.verdict());
+        // A diverged seed is an outcome: a failure of the method.
+        Path other = StoredExperiment.store(tmp.resolve("b"), Map.of("gan_s1", 8.0, "gan_s2", 6.0, "lsgan-pearson_s1", 8.0, "lsgan-pearson_s2", 8.0),
+                Map.of("lsgan-pearson_s2", TrialStatus.diverged));
+        ClaimTests.Result diverged = ClaimTests.run(StoredExperiment.load(other)).get(1);
+        assertArrayEquals(new int[] {2, 2}, diverged.n());
+        assertTrue(!diverged.verdict().contains("left out"), diverged.verdict());
     }
 }

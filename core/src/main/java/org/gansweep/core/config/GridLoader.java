@@ -42,9 +42,25 @@ public final class GridLoader {
     private static final int MAX_TRIALS = 10_000;
 
     private final AxisExpansion expansion;
+    private final PluginCatalog catalog;
+    private final boolean checkClaims;
 
     public GridLoader(PluginCatalog catalog) {
+        this(catalog, true);
+    }
+
+    private GridLoader(PluginCatalog catalog, boolean checkClaims) {
         this.expansion = new AxisExpansion(new TrialResolution(catalog));
+        this.catalog = catalog;
+        this.checkClaims = checkClaims;
+    }
+
+    /**
+     * A loader that leaves the grid's claims unchecked, for commands that never test them ({@code bench}, which
+     * may {@code --set} an axis to one value): every other check stays.
+     */
+    public GridLoader ignoringClaims() {
+        return new GridLoader(catalog, false);
     }
 
     public ExperimentGrid load(Path file, List<String> overrides) throws ConfigException {
@@ -163,29 +179,8 @@ public final class GridLoader {
             }
         }
         errors.throwIfAny();
-        for (int i = 0; i < claims.size(); i++) {
-            Claim c = claims.get(i);
-            if (!axisNames.contains(c.axis())) {
-                errors.add(at.valueAt("/claims/" + i + "/axis"), "claim axis `" + c.axis() + "` is not an axis of this grid"
-                        + GridMessages.suggest(c.axis(), axisNames) + "; axes: " + String.join(", ", axisNames));
-                continue;
-            }
-            for (var w : c.where().entrySet()) {
-                java.util.Set<String> wv = new java.util.LinkedHashSet<>();
-                trials.forEach(t -> wv.add(t.setting().get(w.getKey())));
-                if (!axisNames.contains(w.getKey()) || (!wv.contains(w.getValue()) && overrides.isEmpty())) {
-                    errors.add(at.valueAt("/claims/" + i + "/where"), "`where` names `" + w.getKey() + ": " + w.getValue()
-                            + "`, which no trial has; axes: " + String.join(", ", axisNames) + (axisNames.contains(w.getKey()) ? "; its values: " + String.join(", ", wv) : ""));
-                }
-            }
-            java.util.Set<String> values = new java.util.LinkedHashSet<>();
-            trials.forEach(t -> values.add(t.setting().get(c.axis())));
-            for (int k = 0; k < c.compare().size(); k++) {
-                if (!values.contains(c.compare().get(k)) && overrides.isEmpty()) {
-                    errors.add(at.valueAt("/claims/" + i + "/compare/" + k), "`" + c.compare().get(k) + "` is not a value of axis `"
-                            + c.axis() + "`" + GridMessages.suggest(c.compare().get(k), values) + "; its values: " + String.join(", ", values));
-                }
-            }
+        if (checkClaims) {
+            new ClaimChecks(catalog, at, errors).check(claims, trials, axisNames, overrides);
         }
         errors.throwIfAny();
         return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials),
