@@ -107,7 +107,8 @@ public final class SlurmCommands {
         };
     }
 
-    private String run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
+    /** Runs a client command with a real time limit: its output is read beside the wait, not before it. */
+    String run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (conf != null) {
@@ -121,12 +122,26 @@ public final class SlurmCommands {
                     + " commands (Debian: slurm-client) must be on the PATH");
         }
         p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
+        java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly); // a wrapper script's children hold the pipe open
             p.destroyForcibly();
-            throw new SlurmException(command[0] + " did not answer in " + timeoutSeconds + " s (is slurmctld up?)");
+            throw new SlurmException(command[0] + " did not answer in " + timeoutSeconds + " s (is slurmctld up?); nothing"
+                    + " was left waiting");
         }
-        String text = new String(out, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly); // exited, but a child it left keeps the pipe open
+            text = "";
+        }
         if (p.exitValue() != 0) {
             throw new SlurmException(String.join(" ", cmd) + " failed (exit " + p.exitValue() + "): " + text.trim());
         }
