@@ -121,6 +121,9 @@ class HostileInputTest {
                 "g.yaml:10:");
         refused(validate(withAxis + "authors:\n  source: s\n  settings:\n    - {setting: batch, here: 8, authors: 64}\n"),
                 "g.yaml:12:7: `batch` differs from the authors' (8 against 64): say `why`");
+        refused(validate(withAxis + "authors:\n  source: s\n  settings:\n    batch: {here: 8, authors: 64}\n"),
+                "g.yaml:12:5: `authors.settings` must be a list of rows {setting, here, authors, why}", "got a mapping");
+        refused(validate(withAxis + "authors:\n  settings: []\n"), "g.yaml:9:1:", "`authors.source` must say where");
         Tiny.Result ok = validate(withAxis + "claims:\n  - {claim: x, metric: g_loss, better: higher, axis: loss, compare: [lsgan-binary, gan], success: 8}\n"
                 + "  - {claim: y, metric: d_loss, better: higher, axis: loss, compare: [lsgan-binary], threshold: 0.2}\n"
                 + "authors:\n  source: s\n  settings:\n    - {setting: batch, here: 8, authors: 64, why: small}\n");

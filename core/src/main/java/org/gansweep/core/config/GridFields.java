@@ -109,9 +109,25 @@ final class GridFields {
         if (n == null) {
             return null;
         }
-        if (!n.isObject() || !n.path("source").isTextual() || !n.path("settings").isArray()) {
+        if (!n.isObject()) {
             errors.add(at.valueAt("/authors"), "`authors` must be a mapping with `source` (text) and `settings` (a list of"
                     + " {setting, here, authors, why}), got " + GridMessages.describe(n));
+            return null;
+        }
+        boolean ok = true;
+        if (!n.path("source").isTextual()) {
+            errors.add(n.has("source") ? at.valueAt("/authors/source") : at.keyAt("/authors"), "`authors.source` must say where the"
+                    + " authors' settings come from (text, e.g. a repository and file), got "
+                    + (n.has("source") ? GridMessages.describe(n.get("source")) : "nothing"));
+            ok = false;
+        }
+        if (!n.path("settings").isArray()) {
+            errors.add(n.has("settings") ? at.valueAt("/authors/settings") : at.keyAt("/authors"), "`authors.settings` must be a list"
+                    + " of rows {setting, here, authors, why} (each row starts with `- `), got "
+                    + (n.has("settings") ? GridMessages.describe(n.get("settings")) : "nothing"));
+            ok = false;
+        }
+        if (!ok) {
             return null;
         }
         List<AuthorsSettings.Row> rows = new ArrayList<>();
