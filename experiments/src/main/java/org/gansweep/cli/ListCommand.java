@@ -37,6 +37,12 @@ final class ListCommand implements Callable<Integer> {
                 entry(out, e.getKey(), e.getValue().summary(), e.getValue().paramsType());
             }
         }
+        // The trial fields that are not plug-ins: every training field, and the options every model takes.
+        out.println("trial fields:");
+        entry(out, "training", "the training loop (updates: alternating or simultaneous)", org.gansweep.core.config.TrainingConfig.class);
+        entry(out, "model", "options of every model beside its type's own (init: default, orthogonal, normal, xavier;"
+                + " noise: normal or uniform)", org.gansweep.core.config.ModelOptions.class);
+        entry(out, "seed", "from the grid's `seeds` (a list, or a count)", NoParams.class);
         // Figures are plug-ins without parameters: the same lines, with nothing under them.
         out.println("figures:");
         for (Map.Entry<String, Figure> e : figures.figures().entrySet()) {

@@ -131,6 +131,10 @@ class CliTest {
             assertTrue(l.out().contains("  " + name + " "), name);
         }
         assertTrue(l.out().contains("radius = 2.0"), l.out());
+        // The trial fields that are not plug-ins, with their defaults, too.
+        for (String field : List.of("updates = alternating", "checkpointEvery = 0", "evalSamples = 2500", "noise = normal", "init = {type: default")) {
+            assertTrue(l.out().contains(field), field + " missing from list");
+        }
     }
 
     @Test
