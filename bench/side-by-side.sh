@@ -18,7 +18,7 @@ case "$dataset" in
   ring) grid="$root/experiments/ring.yaml"; steps="${3:-2000}"; peerName=lsgan_peer.py ;;
   ring-authors) grid="$root/experiments/ring-authors.yaml"; steps="${3:-2000}"; peerName=authors_ring_peer.py ;;
   fashion) grid="$root/experiments/fashion-mlp.yaml"; steps="${3:-1000}"; peerName=lsgan_peer.py ;;
-  dcgan) grid="$root/experiments/table1-fashion.yaml"; steps="${3:-300}"; peerName=dcgan_peer.py ;;
+  dcgan) grid="$root/bench/determinism-table1.yaml"; steps="${3:-300}"; peerName=dcgan_peer.py ;; # one table1-fashion trial
   *) echo "side-by-side: dataset must be ring, ring-authors, fashion or dcgan, got '$dataset'" >&2; exit 2 ;;
 esac
 peer="${PEER:-$root/../shared/bench/$peerName}"
