@@ -43,16 +43,27 @@ class DoctorTest {
         return out.lines().filter(l -> l.trim().startsWith(family + " ")).toList();
     }
 
+    /**
+     * Every family gets a line per backend naming the library that ran it, and the exit code follows the verdicts.
+     * Whether this machine's kernels pass is the machine's business (issue 21's Zen 5 fails oneDNN's): the test
+     * checks the report, not the processor.
+     */
     @Test
-    void everyCheckedFamilyPassesOnThisMachineAndNamesItsLibrary() {
+    void everyCheckedFamilyIsReportedWithItsLibraryAndVerdict() {
         Tiny.Result r = Tiny.cli("doctor", "--family", "conv-backward-data", "--family", "adam", "--family", "losses");
-        assertEquals(0, r.code(), r.out() + r.err());
         List<String> conv = lines(r.out(), "conv-backward-data");
         assertEquals(2, conv.size(), r.out()); // one line per convolution backend
-        assertTrue(conv.stream().anyMatch(l -> l.contains(" onednn ") && l.contains("pass") && l.contains("backward_data")), r.out());
-        assertTrue(conv.stream().anyMatch(l -> l.contains(" aten ") && l.contains("pass") && l.contains("slow_conv2d")), r.out());
-        assertTrue(lines(r.out(), "adam").get(0).contains("pass"), r.out());
+        assertTrue(conv.stream().anyMatch(l -> l.contains(" onednn ") && l.contains("backward_data")), r.out());
+        assertTrue(conv.stream().anyMatch(l -> l.contains(" aten ") && l.contains("slow_conv2d")), r.out());
+        for (String l : r.out().lines().filter(x -> x.startsWith("  ")).toList()) {
+            assertTrue(l.contains(" pass ") || l.contains(" FAIL "), l);
+        }
+        boolean runsHaveAPath = !r.out().contains("runs compute on: nothing");
         assertTrue(r.out().contains("runs compute on: "), r.out());
+        assertEquals(runsHaveAPath ? 0 : 1, r.code(), r.out() + r.err());
+        if (runsHaveAPath) {
+            assertTrue(lines(r.out(), "adam").stream().allMatch(l -> l.contains(" pass ")), r.out());
+        }
         assertTrue(r.out().startsWith("processor: "), r.out());
     }
 
