@@ -192,24 +192,16 @@ public final class KernelSelfTest {
         for (String k : List.of("vendor_id", "cpu family", "model", "stepping", "model name", "flags")) {
             m.put(k, "unknown");
         }
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (l.isBlank()) {
-                    break; // the first processor is enough: the others are the same model
-                }
-                int colon = l.indexOf(':');
-                if (colon < 0) {
-                    continue;
-                }
-                String k = l.substring(0, colon).trim();
-                if (m.containsKey(k)) {
-                    String v = l.substring(colon + 1).trim();
-                    m.put(k, k.equals("flags") ? String.join(" ", new TreeSet<>(List.of(v.split("\\s+")))) : v);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+        Map<String, String> first = org.gansweep.core.train.CpuInfo.here();
+        if (first.isEmpty()) {
             // not Linux: the key then holds "unknown" and the JVM's view of the architecture
             m.put("model name", System.getProperty("os.arch"));
+        }
+        for (String k : m.keySet()) {
+            String v = first.get(k);
+            if (v != null) {
+                m.put(k, k.equals("flags") ? String.join(" ", new TreeSet<>(List.of(v.split("\\s+")))) : v);
+            }
         }
         return m;
     }

@@ -69,18 +69,13 @@ public final class Provenance {
 
     /** The processor's model name and its widest vector extension, from /proc/cpuinfo ("unknown" elsewhere). */
     static String cpuModel() {
-        try {
-            String info = java.nio.file.Files.readString(Path.of("/proc/cpuinfo"));
-            String name = "unknown";
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^model name\\s*:\\s*(.+)$").matcher(info);
-            if (m.find()) {
-                name = m.group(1).trim();
-            }
-            String widest = info.contains(" avx512f") ? "avx512" : info.contains(" avx2") ? "avx2" : "no avx2";
-            return name + " (" + widest + ")";
-        } catch (IOException | RuntimeException e) {
+        Map<String, String> first = org.gansweep.core.train.CpuInfo.here();
+        if (first.isEmpty()) {
             return "unknown";
         }
+        java.util.List<String> flags = java.util.List.of(first.getOrDefault("flags", "").split("\\s+"));
+        String widest = flags.contains("avx512f") ? "avx512" : flags.contains("avx2") ? "avx2" : "no avx2";
+        return first.getOrDefault("model name", "unknown") + " (" + widest + ")";
     }
 
     static String host() {

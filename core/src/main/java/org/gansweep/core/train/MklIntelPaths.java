@@ -140,26 +140,11 @@ public final class MklIntelPaths {
     /** The processor's vendor and feature flags, from the first processor in /proc/cpuinfo. */
     record Cpu(String vendor, List<String> flags) {
         static Cpu read(Path cpuinfo) {
-            String vendor = "unknown";
-            List<String> flags = List.of();
-            try {
-                for (String line : Files.readAllLines(cpuinfo)) {
-                    int colon = line.indexOf(':');
-                    if (colon < 0) {
-                        continue;
-                    }
-                    String key = line.substring(0, colon).trim();
-                    String value = line.substring(colon + 1).trim();
-                    if (key.equals("vendor_id") && vendor.equals("unknown")) {
-                        vendor = value;
-                    } else if (key.equals("flags") && flags.isEmpty()) {
-                        flags = List.of(value.toLowerCase(Locale.ROOT).split("\\s+"));
-                    }
-                }
-            } catch (IOException e) {
-                // unreadable: vendor unknown, no flags, so the override stays off
-            }
-            return new Cpu(vendor, flags);
+            // Unreadable: vendor unknown, no flags, so the override stays off.
+            Map<String, String> first = CpuInfo.firstProcessor(cpuinfo);
+            String flags = first.getOrDefault("flags", "");
+            return new Cpu(first.getOrDefault("vendor_id", "unknown"),
+                    flags.isEmpty() ? List.of() : List.of(flags.toLowerCase(Locale.ROOT).split("\\s+")));
         }
     }
 }
