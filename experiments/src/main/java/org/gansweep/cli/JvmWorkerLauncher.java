@@ -43,6 +43,7 @@ final class JvmWorkerLauncher implements WorkerLauncher {
     public Process start(Path trialDir) throws IOException {
         List<String> cmd = javaCommand(true);
         cmd.add("trial");
+        cmd.add("--sweep-pipe");
         cmd.add(trialDir.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putIfAbsent("DJL_OFFLINE", "true");

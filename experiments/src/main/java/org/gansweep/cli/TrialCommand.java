@@ -38,12 +38,16 @@ final class TrialCommand implements Callable<Integer> {
             description = "first clear what an earlier attempt left (Slurm tasks: a requeued task may find one)")
     boolean clearEarlierAttempt;
 
+    @picocli.CommandLine.Option(names = "--sweep-pipe", hidden = true,
+            description = "halt as soon as stdin ends: the sweep that started this worker holds it open while it lives")
+    boolean sweepPipe;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        // A worker never outlives its sweep: if the sweep is killed, the rerun must not race an orphan. (A Slurm task's
-        // parent is its batch script, which lives as long as the task.)
-        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+        if (sweepPipe) {
+            SweepWatch.haltWhenSweepEnds(System.in);
+        }
         if (!Files.isDirectory(dir) || !Files.exists(dir.resolve(TrialFolder.CONFIG))) {
             spec.commandLine().getErr().println("gansweep: " + dir + " is not a prepared trial folder (it has no config.yaml);"
                     + " `gansweep run GRID` prepares and runs trials");

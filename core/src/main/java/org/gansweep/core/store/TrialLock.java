@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The lock one process holds while it trains one trial: {@code EXPERIMENT/locks/TRIAL_ID.lock}. Many Slurm tasks
@@ -97,9 +99,39 @@ public final class TrialLock implements AutoCloseable {
         }
     }
 
+    /** The sweep process this one works for, when it is a worker ({@link #recordSweepParent}); 0 otherwise. */
+    private static volatile long sweepParent;
+
+    /**
+     * Marks this process as a worker of the sweep process {@code pid}: its locks say so, so that a later sweep can
+     * tell a worker whose sweep was killed (an orphan about to stop) from a live process that holds the trial.
+     */
+    public static void recordSweepParent(long pid) {
+        sweepParent = pid;
+    }
+
+    private static final Pattern HOLDER =
+            Pattern.compile("pid (\\d+) on (\\S+?),? (?:worker of sweep pid (\\d+))?.*", Pattern.DOTALL);
+
+    /**
+     * The process holding a trial's lock when it is a worker on this host whose sweep process is gone: it stops
+     * itself (it watches its sweep), so a new sweep waits for it rather than leave its trial out or race it.
+     */
+    public static Optional<ProcessHandle> orphanHolder(Path trialDir) {
+        Matcher m = HOLDER.matcher(describeHolder(trialDir) + " ");
+        if (!m.matches() || m.group(3) == null || !m.group(2).equals(Provenance.host())) {
+            return Optional.empty();
+        }
+        boolean sweepAlive = ProcessHandle.of(Long.parseLong(m.group(3))).map(ProcessHandle::isAlive).orElse(false);
+        return sweepAlive ? Optional.empty() : ProcessHandle.of(Long.parseLong(m.group(1))).filter(ProcessHandle::isAlive);
+    }
+
     private static String holder() {
         StringBuilder sb = new StringBuilder("pid ").append(ProcessHandle.current().pid());
         sb.append(" on ").append(Provenance.host());
+        if (sweepParent != 0) {
+            sb.append(", worker of sweep pid ").append(sweepParent);
+        }
         String job = System.getenv("SLURM_ARRAY_JOB_ID");
         if (job != null) {
             sb.append(", Slurm task ").append(job).append('_').append(System.getenv("SLURM_ARRAY_TASK_ID"));

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
@@ -65,7 +67,7 @@ public final class SweepRunner {
             TrialFolder.Inspection in = folder.inspect();
             if (in.state() == TrialFolder.State.FINISHED) {
                 skipped++;
-            } else if (TrialLock.heldElsewhere(folder.dir())) {
+            } else if (heldAfterOrphansStop(folder.dir())) {
                 busy.add(t);
             } else if (in.state() == TrialFolder.State.DAMAGED) {
                 Path aside = folder.setAside(String.join("; ", in.problems()));
@@ -81,6 +83,33 @@ public final class SweepRunner {
             new TrialFolder(store.trialDir(t.id())).writeConfig(t);
         }
         return new Prepared(pending, skipped, busy);
+    }
+
+    /** How long a sweep waits for a worker of a killed sweep to stop (it checks its sweep every moment). */
+    private static final long ORPHAN_WAIT_MS = 20_000;
+
+    /**
+     * Whether another process holds the trial, after waiting for a holder that is a worker of a killed sweep: such
+     * a worker halts without writing a result once it sees its sweep gone, so the trial is this sweep's to run.
+     */
+    private static boolean heldAfterOrphansStop(Path trialDir) throws IOException {
+        if (!TrialLock.heldElsewhere(trialDir)) {
+            return false;
+        }
+        if (TrialLock.orphanHolder(trialDir).isPresent()) {
+            // Its lock, not its process, is what matters: the lock ends when the process does, while a process that
+            // has ended may linger as a zombie until its new parent reaps it.
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ORPHAN_WAIT_MS);
+            while (TrialLock.heldElsewhere(trialDir) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for a worker of an earlier sweep to stop", e);
+                }
+            }
+        }
+        return TrialLock.heldElsewhere(trialDir);
     }
 
     /** How the grid's trials stand now, as their summaries say (a trial with none counts as failed). */
@@ -142,7 +171,7 @@ public final class SweepRunner {
                     for (Future<?> f : futures) {
                         try {
                             f.get();
-                        } catch (java.util.concurrent.ExecutionException e) {
+                        } catch (ExecutionException e) {
                             throw new IOException("a worker could not be run: " + e.getCause(), e.getCause());
                         }
                     }
@@ -160,8 +189,9 @@ public final class SweepRunner {
      * another process holds the trial.
      */
     private Summary runWorker(Trial t, Path trialDir, SweepProgress progress) throws IOException, InterruptedException {
+        // The worker's stdin stays open and unwritten: it is the pipe by which the worker sees this sweep alive. The
+        // kernel closes it when this process ends however it ends (kill -9 too), and the worker halts at once.
         Process p = launcher.start(trialDir);
-        p.getOutputStream().close();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 Writer log = Files.newBufferedWriter(new TrialFolder(trialDir).workerLog(), StandardCharsets.UTF_8)) {
             String line;
@@ -179,6 +209,7 @@ public final class SweepRunner {
             }
         }
         int code = p.waitFor();
+        p.getOutputStream().close();
         Summary s = readSummary(trialDir);
         if (s == null && TrialLock.heldElsewhere(trialDir)) {
             // The worker found the trial locked by another process: its result is that process's to write.

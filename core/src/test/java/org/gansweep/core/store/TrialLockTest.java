@@ -40,4 +40,47 @@ class TrialLockTest {
         assertFalse(Files.exists(tmp.resolve("locks")));
         assertFalse(Files.exists(tmp.resolve("somewhere/locks")));
     }
+
+    /** The pid of a process that has ended (pids are reused only after the kernel has gone round them all). */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    @Test
+    void aWorkerWhoseSweepIsGoneIsAnOrphanAndNothingElseIs(@TempDir Path tmp) throws Exception {
+        Path trial = Files.createDirectories(tmp.resolve("exp/trials/gan_s1-abc"));
+        Path lock = Files.createDirectories(tmp.resolve("exp/locks")).resolve("gan_s1-abc.lock");
+        long me = ProcessHandle.current().pid();
+        String host = Provenance.host();
+        long live = ProcessHandle.current().parent().orElseThrow().pid();
+        // A worker (this live process) of a sweep that is gone: the one case to wait for.
+        Files.writeString(lock, "pid " + me + " on " + host + ", worker of sweep pid " + deadPid() + "\n");
+        assertEquals(Optional.of(me), TrialLock.orphanHolder(trial).map(ProcessHandle::pid), TrialLock.describeHolder(trial));
+        // Its sweep alive: a worker at work.
+        Files.writeString(lock, "pid " + me + " on " + host + ", worker of sweep pid " + live + "\n");
+        assertTrue(TrialLock.orphanHolder(trial).isEmpty());
+        // A worker on another host: this host cannot tell, so it never waits on it.
+        Files.writeString(lock, "pid " + me + " on elsewhere-" + host + ", worker of sweep pid " + deadPid() + "\n");
+        assertTrue(TrialLock.orphanHolder(trial).isEmpty());
+        // A sweep or a Slurm task (no sweep parent), and a holder that is itself gone.
+        Files.writeString(lock, "pid " + me + " on " + host + ", Slurm task 7_1\n");
+        assertTrue(TrialLock.orphanHolder(trial).isEmpty());
+        Files.writeString(lock, "pid " + deadPid() + " on " + host + ", worker of sweep pid " + deadPid() + "\n");
+        assertTrue(TrialLock.orphanHolder(trial).isEmpty());
+        Files.writeString(lock, "garbage");
+        assertTrue(TrialLock.orphanHolder(trial).isEmpty());
+    }
+
+    @Test
+    void aWorkersLockNamesItsSweep(@TempDir Path tmp) throws Exception {
+        Path trial = Files.createDirectories(tmp.resolve("exp/trials/gan_s1-abc"));
+        TrialLock.recordSweepParent(42);
+        try (TrialLock l = TrialLock.tryAcquire(trial).orElseThrow()) {
+            assertTrue(TrialLock.describeHolder(trial).endsWith(", worker of sweep pid 42"), TrialLock.describeHolder(trial));
+        } finally {
+            TrialLock.recordSweepParent(0);
+        }
+    }
 }
