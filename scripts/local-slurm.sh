@@ -9,9 +9,20 @@
 set -euo pipefail
 cmd="${1:?usage: scripts/local-slurm.sh start|stop|status [DIR]}"
 dir="${2:-${TMPDIR:-/tmp}/gansweep-slurm}"
+# One spelling of the folder, so `stop` recognises the daemons `start` launched whichever way it was named.
+dir="$(realpath -m -- "$dir")"
 
 pids() { cat "$dir"/munged.pid "$dir"/slurmctld.pid "$dir"/slurmd.pid 2>/dev/null || true; }
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# Whether pid $1 is still the daemon $2 this script started from $dir: a pid file outlives its daemon, and the
+# kernel may have given the pid to an unrelated process since. The daemon's name and its command line (which names
+# a file under $dir) must both match before it is signalled.
+ours() {
+  local pid="${1:-}" name="$2"
+  [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" || return 1
+  [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir/"
+}
 
 need() {
   local missing=()
@@ -29,10 +40,10 @@ stop() {
   for f in slurmd slurmctld munged; do
     local pid
     pid="$(cat "$dir/$f.pid" 2>/dev/null || true)"
-    if alive "$pid"; then
+    if ours "$pid" "$f"; then
       kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 50); do alive "$pid" || break; sleep 0.1; done
-      alive "$pid" && kill -9 "$pid" 2>/dev/null || true
+      ours "$pid" "$f" && kill -9 "$pid" 2>/dev/null || true
       stopped=$((stopped + 1))
     fi
     rm -f "$dir/$f.pid"
@@ -45,7 +56,7 @@ status() {
   for f in munged slurmctld slurmd; do
     local pid
     pid="$(cat "$dir/$f.pid" 2>/dev/null || true)"
-    if alive "$pid"; then echo "$f: running (pid $pid)"; up=$((up + 1)); else echo "$f: not running"; fi
+    if ours "$pid" "$f"; then echo "$f: running (pid $pid)"; up=$((up + 1)); else echo "$f: not running"; fi
   done
   if [ "$up" -eq 3 ]; then
     SLURM_CONF="$dir/slurm.conf" sinfo -h -o '%n %T %c CPUs' 2>/dev/null || true

@@ -55,6 +55,7 @@ class SlurmSweepTest {
         assumeTrue(start.waitFor() == 0, "a local Slurm cluster cannot start here (not root?): " + started);
         try {
             runThrough(tmp, cluster.resolve("slurm.conf"));
+            aTaskThatCanNeverStartIsCancelledAndNamed(tmp, cluster.resolve("slurm.conf"));
         } finally {
             new ProcessBuilder(script.toString(), "stop", cluster.toString()).redirectErrorStream(true).start().waitFor();
             // The cluster's folder is this test's own: remove it once its daemons are gone.
@@ -129,6 +130,28 @@ class SlurmSweepTest {
         }
         assertEquals(List.of(), differ, "differ from the local run (both trials kept under target/slurm-mismatch/)");
         assertTrue(compared.size() >= 6, "compared " + compared);
+    }
+
+    /** Issue 23: more CPUs per task than the node has leaves tasks pending with PartitionConfig, which never clears. */
+    private void aTaskThatCanNeverStartIsCancelledAndNamed(Path tmp, Path conf) throws Exception {
+        Path grid = Tiny.write(tmp, "stuck.yaml", Tiny.RING.replace("name: tiny", "name: stuck"));
+        Path out = tmp.resolve("stuck");
+        long start = System.nanoTime();
+        Tiny.Result r = Tiny.cli("run", grid.toString(), "--out", out.toString(), "--executor", "slurm", "--slurm-conf", conf.toString(),
+                "--poll-seconds", "0.5", "--cpus-per-task", "4096");
+        assertTrue((System.nanoTime() - start) / 1e9 < 60, "followed a job that can never start for a minute");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("pending (PartitionConfig)"), r.err());
+        assertTrue(r.err().contains("can never start") && r.err().contains("lower --cpus-per-task"), r.err());
+        String jobId = Yaml.json().readTree(out.resolve("stuck/slurm/job.json").toFile()).get("jobId").asText();
+        assertTrue(new SlurmCommands(conf).activeTasks(jobId).isEmpty(), "the tasks that cannot start were left queued");
+        try (Stream<Path> trials = Files.list(out.resolve("stuck/trials"))) {
+            for (Path t : trials.toList()) {
+                JsonNode s = Yaml.json().readTree(t.resolve("summary.json").toFile());
+                assertEquals("failed", s.get("status").asText());
+                assertTrue(s.get("error").asText().contains("reason PartitionConfig"), s.get("error").asText());
+            }
+        }
     }
 
     private static void keep(Path slurmTrial, Path localTrial) throws IOException {

@@ -52,26 +52,36 @@ public final class SlurmCommands {
         return id;
     }
 
-    /** The job array's tasks Slurm still lists as waiting or running: array task id to state (PENDING, RUNNING...). */
-    public Map<Integer, String> activeTasks(String jobId) throws IOException, InterruptedException {
-        Map<Integer, String> tasks = new LinkedHashMap<>();
+    /** An array task Slurm still lists: its state (PENDING, RUNNING...) and, while pending, why. */
+    public record ActiveTask(String state, PendingReason reason) {
+        public boolean pending() {
+            return "PENDING".equals(state);
+        }
+    }
+
+    /** The job array's tasks Slurm still lists as waiting or running, by array task id. */
+    public Map<Integer, ActiveTask> activeTasks(String jobId) throws IOException, InterruptedException {
+        Map<Integer, ActiveTask> tasks = new LinkedHashMap<>();
         // -r lists every array task on its own line; a finished job may be unknown to squeue (exit 1): none active.
         String out;
         try {
-            out = run(60, "squeue", "-h", "-r", "-j", jobId, "-o", "%K %T");
+            out = run(60, "squeue", "-h", "-r", "-j", jobId, "-o", "%K %T %r");
         } catch (SlurmException e) {
             if (e.getMessage().contains("Invalid job id")) {
                 return tasks;
             }
             throw e;
         }
-        for (String line : out.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 2 && f[0].matches("\\d+")) {
-                String state = f[1];
-                if (!isFinal(state)) {
-                    tasks.put(Integer.parseInt(f[0]), state);
-                }
+        return parseActive(out);
+    }
+
+    /** squeue's {@code %K %T %r} lines; the reason is the rest of the line (some hold commas and node lists). */
+    static Map<Integer, ActiveTask> parseActive(String squeueOutput) {
+        Map<Integer, ActiveTask> tasks = new LinkedHashMap<>();
+        for (String line : squeueOutput.split("\n")) {
+            String[] f = line.trim().split("\\s+", 3);
+            if (f.length >= 2 && f[0].matches("\\d+") && !isFinal(f[1])) {
+                tasks.put(Integer.parseInt(f[0]), new ActiveTask(f[1], new PendingReason(f.length == 3 ? f[2] : null)));
             }
         }
         return tasks;

@@ -54,7 +54,7 @@ public final class SlurmSweep {
                 return detach ? detached(previous, store) : follow(previous, grid, store, 0, progress);
             }
             if (previous != null) {
-                recordEnds(previous, store, grid);
+                recordEnds(previous, store, grid, Map.of());
             }
             SweepRunner.Prepared prepared = SweepRunner.prepare(store, grid, progress);
             for (Trial t : prepared.busy()) {
@@ -112,8 +112,9 @@ public final class SlurmSweep {
         String last = "";
         long lastPrint = 0;
         int misses = 0;
+        Map<Integer, PendingReason> stuck = new java.util.TreeMap<>();
         while (true) {
-            Map<Integer, String> active;
+            Map<Integer, SlurmCommands.ActiveTask> active;
             try {
                 active = slurm.activeTasks(job.jobId());
                 misses = 0;
@@ -125,10 +126,8 @@ public final class SlurmSweep {
                 Thread.sleep((long) (options.pollSeconds() * 1000));
                 continue;
             }
-            long pending = active.values().stream().filter("PENDING"::equals).count();
-            long running = active.size() - pending;
-            String line = String.format("slurm job %s: %d pending, %d running, %d of %d done", job.jobId(), pending, running,
-                    total - active.size(), total);
+            String line = String.format("slurm job %s: %s, %d running, %d of %d done", job.jobId(), pendingByReason(active),
+                    active.values().stream().filter(a -> !a.pending()).count(), total - active.size(), total);
             long now = System.nanoTime();
             if (!line.equals(last) || now - lastPrint > 10_000_000_000L) {
                 err.println(line);
@@ -136,13 +135,14 @@ public final class SlurmSweep {
                 last = line;
                 lastPrint = now;
             }
+            cancelTasksThatCannotStart(job, active, stuck);
             showTasks(job, active, byId, store, reported, progress);
             if (active.isEmpty()) {
                 break;
             }
             Thread.sleep((long) (options.pollSeconds() * 1000));
         }
-        recordEnds(job, store, grid);
+        recordEnds(job, store, grid, stuck);
         for (Trial t : grid.trials()) {
             Summary s = job.trials().contains(t.id()) && !reported.contains(t.id()) ? SweepRunner.readSummary(store.trialDir(t.id())) : null;
             if (s != null) {
@@ -153,18 +153,60 @@ public final class SlurmSweep {
         return SweepRunner.tally(store, grid, total, skipped);
     }
 
+    /** "3 pending (2 Resources, 1 Priority)": how many wait, and why, as squeue says. */
+    private static String pendingByReason(Map<Integer, SlurmCommands.ActiveTask> active) {
+        Map<String, Long> byReason = new java.util.TreeMap<>();
+        active.values().stream().filter(SlurmCommands.ActiveTask::pending).forEach(a -> byReason.merge(a.reason().code(), 1L, Long::sum));
+        long pending = byReason.values().stream().mapToLong(Long::longValue).sum();
+        if (pending == 0) {
+            return "0 pending";
+        }
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((reason, n) -> parts.add(byReason.size() == 1 ? reason : n + " " + reason));
+        return pending + " pending (" + String.join(", ", parts) + ")";
+    }
+
+    /**
+     * Tasks Slurm can never start as submitted ({@link PendingReason#cannotClear}) would be followed forever: they
+     * are cancelled, once each, and their trials recorded as failed with the reason when the job is done.
+     */
+    private void cancelTasksThatCannotStart(SlurmJob job, Map<Integer, SlurmCommands.ActiveTask> active, Map<Integer, PendingReason> stuck)
+            throws IOException, InterruptedException {
+        List<Integer> newlyStuck = new ArrayList<>();
+        active.forEach((task, a) -> {
+            if (a.pending() && a.reason().cannotClear() && !stuck.containsKey(task)) {
+                stuck.put(task, a.reason());
+                newlyStuck.add(task);
+            }
+        });
+        if (newlyStuck.isEmpty()) {
+            return;
+        }
+        for (int task : newlyStuck) {
+            try {
+                slurm.cancel(job.jobId(), task);
+            } catch (SlurmCommands.SlurmException e) {
+                // Ended or started in the meantime: the next poll sees it as it is.
+            }
+        }
+        err.printf("slurm: %d task(s) of job %s can never start (%s); cancelled them, their trials will be recorded as failed%n",
+                newlyStuck.size(), job.jobId(), stuck.get(newlyStuck.get(0)).explained());
+        err.flush();
+    }
+
     /**
      * Shows what the tasks' logs and trial folders say as a local sweep shows its workers: the step of each running
      * task (its last {@code progress N} line), and each trial whose task has ended with a summary, once.
      */
-    private static void showTasks(SlurmJob job, Map<Integer, String> active, Map<String, Trial> byId, ExperimentStore store,
+    private static void showTasks(SlurmJob job, Map<Integer, SlurmCommands.ActiveTask> active, Map<String, Trial> byId, ExperimentStore store,
             java.util.Set<String> reported, SweepProgress progress) {
         for (int task = 0; task < job.trials().size(); task++) {
             Trial t = byId.get(job.trials().get(task));
             if (t == null || reported.contains(t.id())) {
                 continue;
             }
-            String state = active.get(task);
+            SlurmCommands.ActiveTask a = active.get(task);
+            String state = a == null ? null : a.state();
             if ("RUNNING".equals(state)) {
                 int step = TaskLogs.lastProgress(taskLog(store, job, task));
                 if (step > 0) {
@@ -207,7 +249,8 @@ public final class SlurmSweep {
      * A task that ended without writing its trial's summary (killed: cancelled, pre-empted, out of time or memory)
      * gets a {@code failed} one saying why, so the next run retries it. A trial still locked is left alone.
      */
-    private void recordEnds(SlurmJob job, ExperimentStore store, ExperimentGrid grid) throws IOException, InterruptedException {
+    private void recordEnds(SlurmJob job, ExperimentStore store, ExperimentGrid grid, Map<Integer, PendingReason> stuck)
+            throws IOException, InterruptedException {
         Map<String, Trial> byId = byId(grid);
         for (int task = 0; task < job.trials().size(); task++) {
             // A trial the grid no longer has (it was edited since) is not this sweep's to record.
@@ -216,14 +259,19 @@ public final class SlurmSweep {
             if (dir == null || !Files.isDirectory(dir) || Files.exists(new TrialFolder(dir).summaryFile()) || TrialLock.heldElsewhere(dir)) {
                 continue;
             }
-            String why = SlurmScript.explain(slurm.taskEnd(job.jobId(), task));
+            String why = stuck.containsKey(task)
+                    ? "Slurm could never start it (pending, reason " + stuck.get(task).explained() + "), so gansweep cancelled it"
+                    : SlurmScript.explain(slurm.taskEnd(job.jobId(), task));
             Path log = taskLog(store, job, task);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("slurm_job_id", job.jobId());
             provenance.put("slurm_array_task_id", String.valueOf(task));
             provenance.put("recorded_by", "the gansweep run that followed the job array");
+            String then = stuck.containsKey(task)
+                    ? ". The next `gansweep run` retries it; with the same options Slurm refuses it again."
+                    : "; log: " + log + ". The next `gansweep run` retries it." + logTail(log);
             new TrialFolder(dir).writeSummary(Summary.failed(trial, "Slurm task " + job.jobId() + "_" + task + " ended without a result: "
-                    + why + "; log: " + log + ". The next `gansweep run` retries it." + logTail(log), provenance));
+                    + why + then, provenance));
             err.printf("slurm: %s (task %s_%d) %s; recorded as failed, the next run retries it%n", trial.id(), job.jobId(), task, why);
         }
     }

@@ -29,4 +29,38 @@ class SlurmCommandsTest {
         SlurmCommands.SlurmException e = assertThrows(SlurmCommands.SlurmException.class, () -> slurm.run(5, "sh", "-c", "echo no; exit 3"));
         assertTrue(e.getMessage().contains("failed (exit 3): no"), e.getMessage());
     }
+
+    @Test
+    void squeueLinesGiveEachTasksStateAndTheWholeReason() {
+        var tasks = SlurmCommands.parseActive(String.join("\n",
+                "0 PENDING PartitionConfig",
+                "1 RUNNING None",
+                "2 PENDING ReqNodeNotAvail, UnavailableNodes:node[1-2]",
+                "3 COMPLETED None",
+                "N/A PENDING Priority",
+                "4 PENDING",
+                ""));
+        assertEquals(java.util.List.of(0, 1, 2, 4), java.util.List.copyOf(tasks.keySet()));
+        assertTrue(tasks.get(0).pending() && tasks.get(0).reason().cannotClear());
+        assertTrue(!tasks.get(1).pending());
+        assertEquals("ReqNodeNotAvail, UnavailableNodes:node[1-2]", tasks.get(2).reason().code());
+        assertTrue(!tasks.get(2).reason().cannotClear(), "a node that is down may come back");
+        assertEquals("None", tasks.get(4).reason().code());
+    }
+
+    @Test
+    void reasonsAboutTheJobItselfNeverClearAndSayWhatToChange() {
+        for (String never : java.util.List.of("PartitionConfig", "PartitionTimeLimit", "PartitionNodeLimit", "BadConstraints",
+                "InvalidAccount", "InvalidQOS", "DependencyNeverSatisfied", "QOSMaxWallDurationPerJobLimit")) {
+            PendingReason r = new PendingReason(never);
+            assertTrue(r.cannotClear(), never);
+            assertTrue(r.explained().startsWith(never + ": ") && r.explained().length() > never.length() + 20, r.explained());
+        }
+        for (String clears : java.util.List.of("Resources", "Priority", "Dependency", "JobArrayTaskLimit", "QOSMaxJobsPerUserLimit",
+                "ReqNodeNotAvail", "BeginTime", "JobHeldUser", "None", "partitionconfig")) {
+            assertTrue(!new PendingReason(clears).cannotClear(), clears);
+            assertEquals(clears, new PendingReason(clears).explained());
+        }
+        assertEquals("None", new PendingReason(" ").code());
+    }
 }
