@@ -11,10 +11,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "gansweep",
         mixinStandardHelpOptions = true,
+        // -h/--help and -V/--version on every subcommand too, and `gansweep help COMMAND`.
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         description = "Reproducible GAN / LSGAN experiment sweeps from YAML grids, with reports.",
         subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, ListCommand.class,
-            BenchCommand.class, ReproduceCommand.class, TrialCommand.class, DoctorCommand.class, CompareCommand.class},
+            BenchCommand.class, ReproduceCommand.class, TrialCommand.class, DoctorCommand.class, CompareCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 2)
 public final class Main implements Runnable {
@@ -70,7 +73,8 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"gansweep " + Provenance.version()};
+            // The commit, as provenance records it in every trial: a version to quote and to check out.
+            return new String[] {"gansweep " + Provenance.version() + ", commit " + Provenance.gitCommit()};
         }
     }
 }
