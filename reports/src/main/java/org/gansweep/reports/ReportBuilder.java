@@ -51,6 +51,7 @@ public final class ReportBuilder {
         TrialsTable trials = new TrialsTable(results, quality.metrics(), losses.metrics());
         AtomicFiles.write(tableDir.resolve("trials.csv"), trials.csv());
         AtomicFiles.write(tableDir.resolve("trials.md"), trials.markdown());
+        AtomicFiles.write(tableDir.resolve("metrics-long.csv"), MetricsLongTable.csv(results));
 
         StringBuilder body = new StringBuilder();
         body.append("<h2>Results</h2>\n<p>Mean ± sample standard deviation over the seeds that completed; diverged and failed seeds are counted, not averaged."
@@ -75,6 +76,8 @@ public final class ReportBuilder {
             }
         }
         body.append("<h2>Trials</h2>\n<p><a href=\"tables/trials.csv\">CSV</a> · <a href=\"tables/trials.md\">Markdown</a>."
+                + " Every logged value of every trial, one row per trial, step and metric (for pandas, R, DuckDB):"
+                + " <a href=\"tables/metrics-long.csv\">metrics-long.csv</a>."
                 + " Each trial links to its folder and its files: the resolved config.yaml, metrics.csv (every logged step),"
                 + " samples/ and summary.json with full provenance and the checksums of the rest.</p>\n");
         body.append(trials.html());
