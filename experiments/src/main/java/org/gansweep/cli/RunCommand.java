@@ -43,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--report-every", hidden = true, defaultValue = "60",
+            description = "while the sweep runs, rebuild the partial report at most once every N seconds (tests: 0)")
+    double reportEverySeconds;
+
     @Option(names = "--workers", defaultValue = "0",
             description = "trials run in parallel, each in its own JVM; 0 (default) = one per CPU core. Results do not depend on it.")
     int workers;
@@ -106,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
         }
         SlurmCommands slurm = new SlurmCommands(slurmArgs.slurmConf);
         SweepRunner.Outcome o;
-        try (ConsoleProgress progress = new ConsoleProgress(err)) {
+        try (ConsoleProgress console = new ConsoleProgress(err);
+                LiveReport progress = new LiveReport(console, reports, out.resolve(g.name()), reportEverySeconds, err)) {
             if (executor == Executor.slurm) {
                 o = new SlurmSweep(slurm, slurmArgs.options(), JvmWorkerLauncher.javaCommand(false), err).run(g, out, slurmArgs.detach, progress);
                 if (o == null) {

@@ -32,8 +32,16 @@ public final class ReportBuilder {
     /** A written report: its index.html and the damaged trial folders it lists (and leaves out of its figures). */
     public record Report(Path index, List<String> damaged) {}
 
-    /** Writes the report from every readable trial; damaged ones are listed in a box at the top. */
+    /** Writes the final report from every readable trial; damaged ones are listed in a box at the top. */
     public Report build(Path experimentDir) throws IOException {
+        return build(experimentDir, false);
+    }
+
+    /**
+     * Writes the report; a {@code partial} one (built while the sweep runs) says so at the top, with how many trials
+     * had finished, and stays marked if the sweep is stopped before it writes the final one.
+     */
+    public Report build(Path experimentDir, boolean partial) throws IOException {
         ExperimentResults results = ExperimentResults.load(experimentDir, catalog);
         Path report = experimentDir.resolve("report");
         Path figDir = report.resolve("figures");
@@ -87,8 +95,13 @@ public final class ReportBuilder {
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;font-size:14px}"
                         + "th{background:#f4f4f4}.problem{color:#a00}.swatch{display:inline-block;width:0.8em;height:0.8em;margin-right:0.4em}"
                         + ".damaged{border:2px solid #c00;background:#fff0f0;padding:0.5em 1em;margin:1em 0}"
-                        + ".short{border:2px solid #c80;background:#fff8e8;padding:0.5em 1em;margin:1em 0}</style></head><body>\n")
+                        + ".short{border:2px solid #c80;background:#fff8e8;padding:0.5em 1em;margin:1em 0}"
+                        + ".partial{border:2px solid #36c;background:#eef4ff;padding:0.5em 1em;margin:1em 0}</style>\n")
+                .append("<meta name=\"gansweep-report\" content=\"").append(partial ? "partial" : "final").append("\"></head><body>\n")
                 .append("<h1>").append(Html.escape(results.name())).append("</h1>\n");
+        if (partial) {
+            html.append(partialNote(results));
+        }
         if (!results.description().isBlank()) {
             html.append("<p>").append(Html.escape(results.description())).append("</p>\n");
         }
@@ -122,6 +135,17 @@ public final class ReportBuilder {
         Path index = report.resolve("index.html");
         AtomicFiles.write(index, html.toString());
         return new Report(index, results.damaged());
+    }
+
+    /** The box atop a report built while its sweep ran. */
+    static String partialNote(ExperimentResults results) {
+        long finished = results.trials().stream().filter(t -> t.summary() != null).count();
+        return "<div class=\"partial\"><b>Partial report: " + finished + " of " + results.trials().size()
+                + " trials finished</b> when it was built (" + java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'"))
+                + "). The sweep rebuilds it as trials finish and writes the final report when it ends. If the sweep is no"
+                + " longer running, it was interrupted: run the same `gansweep run` command to finish it (finished trials"
+                + " are kept).</div>\n";
     }
 
     /**
