@@ -93,6 +93,10 @@ public final class CodePaths {
         if (conv != null) {
             out.put(ConvolutionBackend.VARIABLE, conv);
         }
+        String cublas = get(LocalLibtorch.CUBLAS_WORKSPACE);
+        if (cublas != null) {
+            out.put(LocalLibtorch.CUBLAS_WORKSPACE, cublas);
+        }
         return out;
     }
 }

@@ -229,7 +229,20 @@ public final class KernelSelfTest {
                 sb.append('-').append(p.getProperty(r[2], "unknown"));
             }
         }
-        for (String v : List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR")) {
+        // A local libtorch is known by what it is (its flavor and version, and its kernels' file by size), not
+        // where it sits: the same library in another folder shares its verdicts.
+        String local = CodePaths.get(LocalLibtorch.PATH);
+        if (local != null) {
+            Path cpu = Path.of(local, "libtorch_cpu.so");
+            long size;
+            try {
+                size = Files.size(cpu);
+            } catch (IOException e) {
+                size = -1;
+            }
+            sb.append(" local_libtorch_cpu_bytes=").append(size);
+        }
+        for (String v : List.of(LocalLibtorch.VERSION, LocalLibtorch.FLAVOR)) {
             String x = CodePaths.get(v);
             if (x != null) {
                 sb.append(' ').append(v).append('=').append(x);

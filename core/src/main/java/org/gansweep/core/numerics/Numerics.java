@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chooses, verifies and applies the code paths this process computes with, once, before its first tensor.
@@ -77,6 +78,13 @@ public final class Numerics {
             return current;
         }
         boolean loaded = TorchNatives.mapped("libtorch_cpu.so").isPresent();
+        Optional<String> library = LocalLibtorch.problem(CodePaths::get);
+        if (library.isPresent()) {
+            throw new NumericsException(library.get());
+        }
+        if (!loaded) {
+            LocalLibtorch.prepareDeterminism();
+        }
         boolean fixed = CodePaths.environmentFixesLevel() || loaded;
         List<CodePath> candidates = candidates(mode, fixed);
         List<String> passedOver = new ArrayList<>();
@@ -96,8 +104,12 @@ public final class Numerics {
                 if (!fixed) {
                     c.env().forEach(CodePaths::set);
                 }
-                Engine.getInstance(); // loads libtorch under these variables
+                Engine engine = Engine.getInstance(); // loads libtorch under these variables
                 c.convolutions().apply();
+                if (engine.getGpuCount() > 0) {
+                    // On a GPU the same bytes twice need deterministic kernels (CPU kernels gansweep runs are already).
+                    TorchNatives.deterministicAlgorithms(true);
+                }
                 String note = String.join("; ", passedOver);
                 if (!note.isEmpty()) {
                     err.println("gansweep: numerics: " + note + "; computing on " + c.name() + ", which passed");

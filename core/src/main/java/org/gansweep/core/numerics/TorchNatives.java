@@ -54,6 +54,33 @@ public final class TorchNatives {
         }
     }
 
+    /**
+     * Asks libtorch for its deterministic algorithms everywhere ({@code torch.use_deterministic_algorithms(True)}),
+     * deterministic cuDNN kernels and no cuDNN benchmarking: on a GPU these decide whether two runs give the same
+     * bytes; on a CPU they change nothing gansweep runs.
+     */
+    public static synchronized void deterministicAlgorithms(boolean on) {
+        int flag = on ? 1 : 0;
+        torchCpu().getFunction("_ZN2at7Context26setDeterministicAlgorithmsEbb").invokeVoid(new Object[] {context(), flag, 0});
+        torchCpu().getFunction("_ZN2at7Context21setDeterministicCuDNNEb").invokeVoid(new Object[] {context(), flag});
+        torchCpu().getFunction("_ZN2at7Context17setBenchmarkCuDNNEb").invokeVoid(new Object[] {context(), 0});
+        if (deterministic() != on) {
+            throw new IllegalStateException("libtorch did not take the deterministic-algorithms setting (asked " + on + ")");
+        }
+    }
+
+    /** Whether libtorch is set to deterministic algorithms and deterministic cuDNN. */
+    public static synchronized boolean deterministic() {
+        boolean algorithms = (torchCpu().getFunction("_ZNK2at7Context23deterministicAlgorithmsEv").invokeInt(new Object[] {context()}) & 0xff) != 0;
+        boolean cudnn = (torchCpu().getFunction("_ZNK2at7Context18deterministicCuDNNEv").invokeInt(new Object[] {context()}) & 0xff) != 0;
+        return algorithms && cudnn;
+    }
+
+    /** The folder of the libtorch this process loaded, or empty before it is loaded. */
+    public static Optional<Path> libtorchFolder() {
+        return mapped("libtorch_cpu.so").map(p -> Path.of(p).getParent());
+    }
+
     /** Whether convolutions may use oneDNN now. */
     public static synchronized boolean oneDnnConvolutions() {
         Function get = torchCpu().getFunction("_ZNK2at7Context17userEnabledMkldnnEv");

@@ -27,6 +27,7 @@ public final class Provenance {
         p.put("engine", engine.getEngineName());
         p.put("engine_version", engine.getVersion());
         p.put("device", engine.defaultDevice().toString());
+        p.put("libtorch", org.gansweep.core.numerics.LocalLibtorch.loaded());
         p.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         p.put("interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
         // The kernels' instruction-set paths and the processor: numbers agree across machines only where these do.
