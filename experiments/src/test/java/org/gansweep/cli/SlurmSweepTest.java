@@ -104,6 +104,8 @@ class SlurmSweepTest {
         JsonNode second = Yaml.json().readTree(experiment.resolve("slurm/job.json").toFile());
         assertEquals(List.of(victim), List.of(second.get("trials").get(0).asText()));
         assertEquals(1, second.get("trials").size());
+        // The follower rebuilt the report as tasks ended; its end made it final.
+        assertTrue(Files.readString(experiment.resolve("report/index.html")).contains("content=\"final\""));
 
         Path local = tmp.resolve("local");
         Tiny.Result localRun = Tiny.cli("run", grid.toString(), "--out", local.toString(), "--workers", "1");
