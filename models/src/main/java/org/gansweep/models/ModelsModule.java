@@ -10,7 +10,10 @@ import com.google.inject.AbstractModule;
 import org.gansweep.core.plugin.Registries;
 import org.gansweep.models.eval.ClassifierScoreMetric;
 import org.gansweep.models.eval.ConditionalAccuracy;
+import org.gansweep.models.eval.DensityCoverageMetric;
 import org.gansweep.models.eval.FrechetDistanceMetric;
+import org.gansweep.models.eval.KernelDistanceMetric;
+import org.gansweep.models.eval.PrecisionRecallMetric;
 
 /** Registers the architectures and the image metrics under their YAML names. */
 public final class ModelsModule extends AbstractModule {
@@ -26,6 +29,9 @@ public final class ModelsModule extends AbstractModule {
         metrics.addBinding("classifier-score").to(ClassifierScoreMetric.Factory.class);
         metrics.addBinding("frechet-distance").to(FrechetDistanceMetric.Factory.class);
         metrics.addBinding("conditional-accuracy").to(ConditionalAccuracy.Factory.class);
+        metrics.addBinding("kernel-distance").to(KernelDistanceMetric.Factory.class);
+        metrics.addBinding("precision-recall").to(PrecisionRecallMetric.Factory.class);
+        metrics.addBinding("density-coverage").to(DensityCoverageMetric.Factory.class);
         var checks = Registries.kernelChecks(binder());
         checks.addBinding().toInstance(new ConvolutionCheck(ConvolutionCheck.Pass.FORWARD));
         checks.addBinding().toInstance(new ConvolutionCheck(ConvolutionCheck.Pass.BACKWARD_DATA));

@@ -126,6 +126,10 @@ public final class ExperimentResults {
                 Trial trial = SweepRunner.readTrial(loader, t);
                 DatasetAdapter data = TrialParts.create(catalog, Kind.DATASET, trial.config().dataset(), DatasetAdapter.class);
                 AdversarialLoss loss = TrialParts.create(catalog, Kind.LOSS, trial.config().loss(), AdversarialLoss.class);
+                for (var m : trial.config().metrics()) {
+                    // What each metric says about its columns (built, never run: a judged metric trains nothing here).
+                    MetricInfo.declare(TrialParts.create(catalog, Kind.METRIC, m, org.gansweep.core.plugin.Metric.class).columns());
+                }
                 trials.add(new TrialResult(trial, in.summary(), MetricsCsv.read(folder.metrics()), t, data, loss));
             } catch (ConfigException e) {
                 damaged.add(id + ": config.yaml does not load (" + e.errors().get(0) + ")");

@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gansweep.core.metrics.GaussianMixture;
+import org.gansweep.core.metrics.MetricColumn;
+import org.gansweep.core.metrics.MetricColumn.Better;
 import org.gansweep.core.metrics.MetricNames;
+import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.train.LossNames;
 
 /**
@@ -16,17 +20,12 @@ import org.gansweep.core.train.LossNames;
  * and no direction: guessing a direction would mislabel a table.
  */
 public final class MetricInfo {
-    /** Which way a metric improves; the losses and the real-data references have no better direction. */
-    public enum Better {
-        HIGHER(" ↑", ", higher is better"), LOWER(" ↓", ", lower is better"), NONE("", "");
+    /** Columns the trials' metrics declare ({@link Metric#columns}); they win over the built-in lists below. */
+    private static final Map<String, MetricColumn> DECLARED = new ConcurrentHashMap<>();
 
-        public final String mark;
-        public final String words;
-
-        Better(String mark, String words) {
-            this.mark = mark;
-            this.words = words;
-        }
+    /** Records what metrics say about their columns (the report does so for every metric of its trials). */
+    public static void declare(Collection<MetricColumn> columns) {
+        columns.forEach(c -> DECLARED.put(c.name(), c));
     }
 
     /** A horizontal line a curve aims at, e.g. all 8 modes or the real data's score. */
@@ -64,7 +63,8 @@ public final class MetricInfo {
     private MetricInfo() {}
 
     public static Better better(String metric) {
-        return BETTER.getOrDefault(metric, Better.NONE);
+        MetricColumn c = DECLARED.get(metric);
+        return c != null ? c.better() : BETTER.getOrDefault(metric, Better.NONE);
     }
 
     public static boolean isLoss(String metric) {
@@ -77,7 +77,8 @@ public final class MetricInfo {
     }
 
     public static String words(String metric) {
-        return WORDS.getOrDefault(metric, metric.replace('_', ' '));
+        MetricColumn c = DECLARED.get(metric);
+        return c != null ? c.words() : WORDS.getOrDefault(metric, metric.replace('_', ' '));
     }
 
     /** A panel title in words with its direction: "modes covered (of 8), higher is better". */
@@ -88,12 +89,13 @@ public final class MetricInfo {
 
     /** The real-data column that is this score's reference, if it has one. */
     public static Optional<String> reference(String metric) {
-        return Optional.ofNullable(REFERENCE.get(metric));
+        MetricColumn c = DECLARED.get(metric);
+        return Optional.ofNullable(c != null ? c.reference() : REFERENCE.get(metric));
     }
 
     /** True for a reference column whose score is also stored: it is drawn as that score's target, not alone. */
     public static boolean isReferenceOf(String column, Collection<String> present) {
-        return REFERENCE.entrySet().stream().anyMatch(e -> e.getValue().equals(column) && present.contains(e.getKey()));
+        return present.stream().anyMatch(score -> reference(score).filter(column::equals).isPresent());
     }
 
     /**

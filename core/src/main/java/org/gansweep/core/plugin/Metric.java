@@ -3,11 +3,21 @@ package org.gansweep.core.plugin;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import java.util.Map;
+import org.gansweep.core.metrics.MetricColumn;
 
 /** An evaluation of generated samples, computed every {@code training.evalEvery} steps. */
 public interface Metric {
     /** The snake_case names this metric writes to metrics.csv and summary.json, in order. */
     List<String> names();
+
+    /**
+     * What each column is: its better direction, its name in words, its real-data reference. The report takes
+     * these from the trials' metrics, so a new metric needs no entry anywhere else. By default: the names, with
+     * no direction (a table is never marked with a guessed one).
+     */
+    default List<MetricColumn> columns() {
+        return names().stream().map(n -> MetricColumn.plain(n, null)).toList();
+    }
 
     /**
      * Throws {@link FieldError} when the metric cannot judge this dataset, or samples from this model

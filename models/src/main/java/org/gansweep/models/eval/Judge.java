@@ -16,6 +16,7 @@ import org.gansweep.core.plugin.LabeledData;
 abstract class Judge {
     private double[] realMean;
     private double[][] realCovariance;
+    private double[][] realFeatures;
     private double realScore;
     private double realFrechet;
 
@@ -40,6 +41,7 @@ abstract class Judge {
         try (NDManager m = manager().newSubManager()) {
             NDArray images = images(m, real, new int[real.size()]);
             double[][] f = shuffled(features(images));
+            realFeatures = f;
             realMean = FrechetDistance.mean(f);
             realCovariance = FrechetDistance.covariance(f);
             int half = f.length / 2;
@@ -74,6 +76,14 @@ abstract class Judge {
     final double frechetDistance(NDArray images) {
         double[][] f = features(images);
         return FrechetDistance.between(FrechetDistance.mean(f), FrechetDistance.covariance(f), realMean, realCovariance);
+    }
+
+    /**
+     * The held-out real images' feature rows, in the fixed random order: what the sample-based metrics (KID,
+     * precision and recall, density and coverage) compare generated features with.
+     */
+    final double[][] realFeatures() {
+        return realFeatures;
     }
 
     /** The classifier score of held-out real images: the reference row. */
