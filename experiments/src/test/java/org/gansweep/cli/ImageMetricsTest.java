@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.gansweep.core.config.Yaml;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class ImageMetricsTest {
                   dataset: {type: fashion-mnist, path: %s}
                   model: {type: dcgan, noiseDim: 8, filters: 4}
                   training: {steps: 4, batchSize: 16, evalEvery: 4, evalSamples: 100, logEvery: 2}
-                  metrics: [{type: classifier-score, splits: 5, epochs: 3}, {type: frechet-distance, epochs: 3}]
+                  metrics: [{type: classifier-score, splits: 5, epochs: 3}, {type: frechet-distance, epochs: 3},
+                    {type: kernel-distance, epochs: 3}, {type: precision-recall, epochs: 3}, {type: density-coverage, epochs: 3}]
                 axes:
                   loss: [gan, lsgan-pearson]
                 """.formatted(data);
@@ -69,6 +71,14 @@ class ImageMetricsTest {
                 // An untrained generator is far from the real images, two real halves are close.
                 assertTrue(m.get("frechet_distance").asDouble() > m.get("real_frechet_distance").asDouble(), m.toString());
                 assertTrue(m.get("classifier_score").asDouble() >= 1.0 && m.get("classifier_score").asDouble() < 10.0, m.toString());
+                // The sample-based metrics: the untrained G against two sets of real images.
+                assertTrue(m.get("kid").asDouble() > m.get("real_kid").asDouble() && m.get("kid_std").asDouble() >= 0, m.toString());
+                for (String share : List.of("precision", "recall", "coverage", "real_precision", "real_recall", "real_coverage")) {
+                    assertTrue(m.get(share).asDouble() >= 0 && m.get(share).asDouble() <= 1, share + ": " + m);
+                }
+                assertTrue(m.get("real_precision").asDouble() > m.get("precision").asDouble(), m.toString());
+                assertTrue(m.get("real_coverage").asDouble() > m.get("coverage").asDouble(), m.toString());
+                assertTrue(m.get("real_density").asDouble() > m.get("density").asDouble(), m.toString());
             }
         }
         // Trained once, cached on disk with its accuracy.
@@ -82,6 +92,11 @@ class ImageMetricsTest {
         assertTrue(html.contains("figures/score-table.png"), html);
         String table = Files.readString(out.resolve("scores/report/tables/summary.csv"));
         assertTrue(table.contains("classifier_score_mean") && table.contains("frechet_distance_mean"), table);
+        // Each new metric's declared direction reaches the table, and its reference is drawn as its target.
+        String md = Files.readString(out.resolve("scores/report/tables/summary.md"));
+        for (String header : List.of("kid ↓", "precision ↑", "recall ↑", "density ↑", "coverage ↑")) {
+            assertTrue(md.contains(header), header + " in " + md);
+        }
     }
 
     /** A user's TorchScript module (made by make-tiny-extractor.py, 8 outputs) replaces the classifier. */

@@ -11,12 +11,12 @@ public interface Metric {
     List<String> names();
 
     /**
-     * What each column is: its better direction, its name in words, its real-data reference. The report takes
-     * these from the trials' metrics, so a new metric needs no entry anywhere else. By default: the names, with
-     * no direction (a table is never marked with a guessed one).
+     * What its columns are: better direction, name in words, real-data reference. The report takes these from the
+     * trials' metrics, so a new metric needs no entry anywhere else. A column left out (by default, all) is shown
+     * by its name with no direction: a table is never marked with a guessed one.
      */
     default List<MetricColumn> columns() {
-        return names().stream().map(n -> MetricColumn.plain(n, null)).toList();
+        return List.of();
     }
 
     /**
