@@ -60,6 +60,12 @@ public final class CrossEntropyLoss implements AdversarialLoss {
                 : reduction.apply(Activation.softPlus(fakeScores)).neg();
     }
 
+    /** The decision value where the sigmoid is one half. */
+    @Override
+    public double decisionBoundary() {
+        return 0;
+    }
+
     @Override
     public String describe() {
         return "GAN (sigmoid cross-entropy" + (generator == Generator.MINIMAX ? ", minimax G" : "") + ")"

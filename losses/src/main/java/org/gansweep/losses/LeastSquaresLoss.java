@@ -58,6 +58,12 @@ public final class LeastSquaresLoss implements AdversarialLoss {
         return GraphScalars.times(reduction.apply(fakeScores.sub(c).square()), 0.5);
     }
 
+    /** Halfway between the real target b and the fake target a. */
+    @Override
+    public double decisionBoundary() {
+        return ((double) a + b) / 2;
+    }
+
     @Override
     public String describe() {
         return "LSGAN (a=" + fmt(a) + ", b=" + fmt(b) + ", c=" + fmt(c) + ")" + (reduction == Reduction.sum ? ", batch sums" : "");

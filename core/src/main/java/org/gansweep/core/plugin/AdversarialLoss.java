@@ -15,6 +15,14 @@ public interface AdversarialLoss {
     NDArray generatorLoss(NDArray fakeScores);
 
     /**
+     * D's decision boundary: the output halfway between its targets for real and for fake samples (least squares:
+     * (a + b) / 2; sigmoid cross-entropy: 0, where the sigmoid is one half). NaN when the loss has no such point.
+     */
+    default double decisionBoundary() {
+        return Double.NaN;
+    }
+
+    /**
      * The loss in words for legends, e.g. {@code LSGAN (a=-1, b=1, c=0)}: a preset's YAML name alone
      * ({@code lsgan-pearson}) does not say which targets it trains with, and the report puts the two side by side.
      */

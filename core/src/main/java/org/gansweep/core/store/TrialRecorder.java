@@ -53,7 +53,9 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
             try (var old = Files.list(samplesDir)) {
                 for (Path p : old.toList()) {
                     String n = p.getFileName().toString();
-                    if (n.startsWith("step_") && Integer.parseInt(n.substring(5, 11)) > resumeAfter) {
+                    // Files of the steps after the checkpoint: the resumed run writes them again.
+                    String stepped = n.startsWith(DECISION_PREFIX) ? n.substring(DECISION_PREFIX.length() - 5) : n;
+                    if (stepped.startsWith("step_") && Integer.parseInt(stepped.substring(5, 11)) > resumeAfter) {
                         Files.delete(p);
                     }
                 }
@@ -97,6 +99,18 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
             }
             flushPending();
             csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code samples/decision_step_NNNNNN.csv}: what the decision-boundary figure draws of this step. */
+    public static final String DECISION_PREFIX = "decision_step_";
+
+    @Override
+    public void onDecisionField(int step, org.gansweep.core.train.DecisionField field) {
+        try {
+            AtomicFiles.write(samplesDir.resolve(String.format(java.util.Locale.ROOT, "%s%06d.csv", DECISION_PREFIX, step)), field.csv());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -148,6 +148,12 @@ public final class TrialRunner {
         }
 
         @Override
+        public void onDecisionField(int step, org.gansweep.core.train.DecisionField field) {
+            a.onDecisionField(step, field);
+            b.onDecisionField(step, field);
+        }
+
+        @Override
         public void onCheckpoint(int step) {
             a.onCheckpoint(step);
             b.onCheckpoint(step);

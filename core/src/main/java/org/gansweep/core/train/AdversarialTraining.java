@@ -1,5 +1,7 @@
 package org.gansweep.core.train;
 
+import org.gansweep.core.metrics.GaussianMixture;
+import java.util.Optional;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -247,6 +249,10 @@ public final class AdversarialTraining {
                 metrics.putAll(metric.evaluate(samples, e.labels(), s.dataset()));
             }
             listener.onEvaluation(step, metrics, samples, e.labels());
+            Optional<GaussianMixture> plane = s.dataset().capability(GaussianMixture.class);
+            if (plane.isPresent() && e.labels() == null && samples.getShape().equals(new Shape(samples.getShape().get(0), 2))) {
+                listener.onDecisionField(step, DecisionField.of(gan::discriminate, s.loss(), m, samples, DecisionField.extent(plane.get())));
+            }
             return metrics;
         }
     }

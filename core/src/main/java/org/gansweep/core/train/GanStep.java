@@ -146,6 +146,16 @@ public final class GanStep {
         return g.forward(ps, inputs(z, y), false).singletonOrThrow();
     }
 
+    /**
+     * D's decision values of {@code points} (N, sample shape...) as one flat array in {@code m}, in evaluation mode:
+     * no gradient is recorded and no batch-norm statistic moves (the decision-boundary figure reads D this way).
+     */
+    public NDArray discriminate(NDManager m, NDArray points) {
+        NDArray x = points.duplicate();
+        x.attach(m);
+        return d.forward(ps, inputs(x, null), false).singletonOrThrow().reshape(-1);
+    }
+
     /** D's loss on a real batch and (detached) fakes. */
     private NDArray discriminatorLoss(NDArray realBatch, NDArray fake, NDArray labels) {
         NDArray[] scores = scores(realBatch, fake, labels, jointD);

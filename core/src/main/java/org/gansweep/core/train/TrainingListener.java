@@ -21,6 +21,12 @@ public interface TrainingListener {
      */
     default void onSamples(int step, NDArray samples, int[] labels) {}
 
+    /**
+     * D's decision values over the plane and G's loss gradient at its samples ({@link DecisionField}), beside each
+     * evaluation of a 2-D mixture experiment.
+     */
+    default void onDecisionField(int step, DecisionField field) {}
+
     /** Just before a checkpoint of {@code step} is written: flush what was recorded up to it. */
     default void onCheckpoint(int step) {}
 
