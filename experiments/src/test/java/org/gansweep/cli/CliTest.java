@@ -50,10 +50,14 @@ class CliTest {
             assertTrue(Files.readString(trial.resolve("config.yaml")).contains("batchSize: 32"));
             assertTrue(Files.exists(trial.resolve("metrics.csv")));
             assertTrue(Files.exists(trial.resolve("samples/step_000030.csv")));
+            // Figure 1's numbers at each evaluation: D over a 48 x 48 grid, then G's samples with their pull.
+            List<String> decision = Files.readAllLines(trial.resolve("samples/decision_step_000030.csv"));
+            assertEquals("kind,x,y,d,grad_x,grad_y", decision.get(0));
+            assertEquals(48 * 48 + 200, decision.size() - 1);
         }
         Path report = exp.resolve("report");
         String html = Files.readString(report.resolve("index.html"));
-        for (String f : List.of("density", "loss-curves", "loss-functions", "metric-curves")) {
+        for (String f : List.of("density", "decision-boundary", "loss-curves", "loss-functions", "metric-curves")) {
             assertTrue(Files.size(report.resolve("figures/" + f + ".png")) > 1000, f);
             assertTrue(Files.readString(report.resolve("figures/" + f + ".svg")).contains("<svg"), f);
             assertTrue(html.contains("figures/" + f + ".png"), f);

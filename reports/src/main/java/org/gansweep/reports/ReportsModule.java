@@ -2,6 +2,7 @@ package org.gansweep.reports;
 
 import com.google.inject.AbstractModule;
 import org.gansweep.reports.figures.ClassSamplesFigure;
+import org.gansweep.reports.figures.DecisionBoundaryFigure;
 import org.gansweep.reports.figures.DensityFigure;
 import org.gansweep.reports.figures.LossCurvesFigure;
 import org.gansweep.reports.figures.LossFunctionsFigure;
@@ -17,6 +18,7 @@ public final class ReportsModule extends AbstractModule {
         var figures = Figure.figures(binder());
         figures.addBinding("score-table").to(ScoreTableFigure.class);
         figures.addBinding("density").to(DensityFigure.class);
+        figures.addBinding("decision-boundary").to(DecisionBoundaryFigure.class);
         figures.addBinding("sample-matrix").to(SampleMatrixFigure.class);
         figures.addBinding("class-samples").to(ClassSamplesFigure.class);
         figures.addBinding("sample-steps").to(SampleStepsFigure.class);

@@ -92,20 +92,25 @@ final class DensityPainter {
     }
 
     private static void ticks(Graphics2D g, int x0, int y0, double extent, double step, boolean yLabels, boolean xLabels) {
+        ticks(g, x0, y0, PANEL, extent, step, yLabels, xLabels);
+    }
+
+    /** Ticks and their labels around a square panel of side {@code panel} pixels. */
+    static void ticks(Graphics2D g, int x0, int y0, int panel, double extent, double step, boolean yLabels, boolean xLabels) {
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
         long k = (long) Math.floor(extent / step);
         for (long i = -k; i <= k; i++) {
             double v = i * step; // multiples, not a running sum: 0.1 + 0.2 would label 0.30000000000000004
-            int px = x0 + (int) Math.round((v + extent) / (2 * extent) * PANEL);
-            int py = y0 + PANEL - (int) Math.round((v + extent) / (2 * extent) * PANEL);
+            int px = x0 + (int) Math.round((v + extent) / (2 * extent) * panel);
+            int py = y0 + panel - (int) Math.round((v + extent) / (2 * extent) * panel);
             String s = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
             g.setColor(Color.GRAY);
-            g.drawLine(px, y0 + PANEL, px, y0 + PANEL + 3);
+            g.drawLine(px, y0 + panel, px, y0 + panel + 3);
             g.drawLine(x0 - 3, py, x0, py);
             g.setColor(Color.DARK_GRAY);
             if (xLabels) {
-                g.drawString(s, px - fm.stringWidth(s) / 2, y0 + PANEL + 4 + fm.getAscent());
+                g.drawString(s, px - fm.stringWidth(s) / 2, y0 + panel + 4 + fm.getAscent());
             }
             if (yLabels) {
                 g.drawString(s, x0 - 5 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
@@ -115,11 +120,15 @@ final class DensityPainter {
 
     /** The setting's colour swatch and legend name, wrapped to the label column, and the seed under it. */
     private static void rowLabel(Graphics2D g, Legend legend, DensityFigure.Row row, int y0) {
+        rowLabel(g, legend, row.setting(), row.seed(), y0);
+    }
+
+    static void rowLabel(Graphics2D g, Legend legend, String setting, long seed, int y0) {
         g.setFont(Palette.LABEL);
         FontMetrics fm = g.getFontMetrics();
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : legend.name(row.setting()).split(" ")) {
+        for (String word : legend.name(setting).split(" ")) {
             if (line.length() > 0 && fm.stringWidth(line + " " + word) > LABEL - 34) {
                 lines.add(line.toString());
                 line.setLength(0);
@@ -127,10 +136,10 @@ final class DensityPainter {
             line.append(line.length() == 0 ? "" : " ").append(word);
         }
         lines.add(line.toString());
-        lines.add("seed " + row.seed());
+        lines.add("seed " + seed);
         int lh = fm.getHeight();
         int top = y0 + PANEL / 2 - lines.size() * lh / 2;
-        g.setColor(legend.colour(row.setting()));
+        g.setColor(legend.colour(setting));
         g.fillRect(8, top + 2, 14, 14);
         for (int i = 0; i < lines.size(); i++) {
             g.setColor(i == lines.size() - 1 ? Color.DARK_GRAY : Color.BLACK);
