@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansweep.core.metrics.GaussianMixture;
+import org.gansweep.core.metrics.MetricColumn;
+import org.gansweep.core.metrics.MetricColumn.Better;
 import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
@@ -46,6 +48,13 @@ public final class ModeCoverage implements Metric {
     @Override
     public List<String> names() {
         return NAMES;
+    }
+
+    @Override
+    public List<MetricColumn> columns() {
+        return List.of(MetricColumn.score(MODES_COVERED, Better.HIGHER, "modes covered", null),
+                MetricColumn.score(HIGH_QUALITY_FRACTION, Better.HIGHER, "share of samples near a mode", null),
+                MetricColumn.score(KL_DIVERGENCE, Better.LOWER, "KL divergence of the mode histogram", null));
     }
 
     @Override

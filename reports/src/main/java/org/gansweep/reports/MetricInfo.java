@@ -15,9 +15,10 @@ import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.train.LossNames;
 
 /**
- * What the report knows about a metric column of the shipped metrics: which direction is better, its name in
- * words, and the line it is aiming at. A column it does not know (a user's metric) gets its name with spaces
- * and no direction: guessing a direction would mislabel a table.
+ * What the report knows about a metric column: which direction is better, its name in words, and the line it is
+ * aiming at, as the metric that writes it declares ({@link Metric#columns}; {@link ExperimentResults#load} records
+ * the declarations of every metric its trials use). A column no metric describes gets its name with spaces and no
+ * direction: guessing a direction would mislabel a table.
  */
 public final class MetricInfo {
     /** Columns the trials' metrics declare ({@link Metric#columns}); they win over the built-in lists below. */
@@ -31,40 +32,14 @@ public final class MetricInfo {
     /** A horizontal line a curve aims at, e.g. all 8 modes or the real data's score. */
     public record Target(double value, String label) {}
 
-    private static final Map<String, Better> BETTER = Map.of(
-            MetricNames.MODES_COVERED, Better.HIGHER,
-            MetricNames.HIGH_QUALITY_FRACTION, Better.HIGHER,
-            MetricNames.KL_DIVERGENCE, Better.LOWER,
-            MetricNames.CLASSIFIER_SCORE, Better.HIGHER,
-            MetricNames.FRECHET_DISTANCE, Better.LOWER,
-            MetricNames.CONDITIONAL_ACCURACY, Better.HIGHER);
-
-    private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry(MetricNames.MODES_COVERED, "modes covered"),
-            Map.entry(MetricNames.HIGH_QUALITY_FRACTION, "share of samples near a mode"),
-            Map.entry(MetricNames.KL_DIVERGENCE, "KL divergence of the mode histogram"),
-            Map.entry(MetricNames.CLASSIFIER_SCORE, "classifier score"),
-            Map.entry(MetricNames.CLASSIFIER_SCORE_STD, "classifier score's spread over splits"),
-            Map.entry(MetricNames.REAL_CLASSIFIER_SCORE, "classifier score of real images"),
-            Map.entry(MetricNames.CLASSIFIER_TEST_ACCURACY, "evaluation classifier's test accuracy"),
-            Map.entry(MetricNames.FRECHET_DISTANCE, "Frechet distance to real images"),
-            Map.entry(MetricNames.REAL_FRECHET_DISTANCE, "Frechet distance between two real halves"),
-            Map.entry(MetricNames.CONDITIONAL_ACCURACY, "share read as the class asked for"),
-            Map.entry(MetricNames.REAL_CONDITIONAL_ACCURACY, "classifier accuracy on real images"),
-            Map.entry(LossNames.D_LOSS, "discriminator loss"),
-            Map.entry(LossNames.G_LOSS, "generator loss"));
-
-    /** Each image score's real-data reference, written beside it by the same metric plug-in. */
-    private static final Map<String, String> REFERENCE = Map.of(
-            MetricNames.CLASSIFIER_SCORE, MetricNames.REAL_CLASSIFIER_SCORE,
-            MetricNames.FRECHET_DISTANCE, MetricNames.REAL_FRECHET_DISTANCE,
-            MetricNames.CONDITIONAL_ACCURACY, MetricNames.REAL_CONDITIONAL_ACCURACY);
+    /** The training loop's own columns, which no metric declares. */
+    private static final Map<String, String> LOSS_WORDS = Map.of(LossNames.D_LOSS, "discriminator loss", LossNames.G_LOSS, "generator loss");
 
     private MetricInfo() {}
 
     public static Better better(String metric) {
         MetricColumn c = DECLARED.get(metric);
-        return c != null ? c.better() : BETTER.getOrDefault(metric, Better.NONE);
+        return c != null ? c.better() : Better.NONE;
     }
 
     public static boolean isLoss(String metric) {
@@ -78,7 +53,7 @@ public final class MetricInfo {
 
     public static String words(String metric) {
         MetricColumn c = DECLARED.get(metric);
-        return c != null ? c.words() : WORDS.getOrDefault(metric, metric.replace('_', ' '));
+        return c != null ? c.words() : LOSS_WORDS.getOrDefault(metric, metric.replace('_', ' '));
     }
 
     /** A panel title in words with its direction: "modes covered (of 8), higher is better". */
@@ -90,7 +65,7 @@ public final class MetricInfo {
     /** The real-data column that is this score's reference, if it has one. */
     public static Optional<String> reference(String metric) {
         MetricColumn c = DECLARED.get(metric);
-        return Optional.ofNullable(c != null ? c.reference() : REFERENCE.get(metric));
+        return Optional.ofNullable(c != null ? c.reference() : null);
     }
 
     /** True for a reference column whose score is also stored: it is drawn as that score's target, not alone. */

@@ -215,13 +215,21 @@ final class FakePlugins extends AbstractModule {
         }
     }
 
-    /** A metric that scores nothing. */
+    /** A metric that scores nothing, registered as mode-coverage: it describes that metric's columns as the real one does. */
     static final class NoScores implements Metric {
         public record Params(Double threshold) {}
 
         @Override
         public List<String> names() {
             return List.of();
+        }
+
+        @Override
+        public List<org.gansweep.core.metrics.MetricColumn> columns() {
+            return List.of(
+                    org.gansweep.core.metrics.MetricColumn.score("modes_covered", org.gansweep.core.metrics.MetricColumn.Better.HIGHER, "modes covered", null),
+                    org.gansweep.core.metrics.MetricColumn.score("kl_divergence", org.gansweep.core.metrics.MetricColumn.Better.LOWER,
+                            "KL divergence of the mode histogram", null));
         }
 
         @Override

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansweep.core.math.ClassifierScore;
+import org.gansweep.core.metrics.MetricColumn;
+import org.gansweep.core.metrics.MetricColumn.Better;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Metric;
@@ -43,6 +45,14 @@ public final class ClassifierScoreMetric extends JudgedMetric {
     @Override
     public List<String> names() {
         return List.of(CLASSIFIER_SCORE, CLASSIFIER_SCORE_STD, REAL_CLASSIFIER_SCORE, CLASSIFIER_TEST_ACCURACY);
+    }
+
+    @Override
+    public List<MetricColumn> columns() {
+        return List.of(MetricColumn.score(CLASSIFIER_SCORE, Better.HIGHER, "classifier score", REAL_CLASSIFIER_SCORE),
+                MetricColumn.plain(CLASSIFIER_SCORE_STD, "classifier score's spread over splits"),
+                MetricColumn.plain(REAL_CLASSIFIER_SCORE, "classifier score of real images"),
+                MetricColumn.plain(CLASSIFIER_TEST_ACCURACY, "evaluation classifier's test accuracy"));
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansweep.core.plugin.Architecture;
+import org.gansweep.core.metrics.MetricColumn;
+import org.gansweep.core.metrics.MetricColumn.Better;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Metric;
@@ -53,6 +55,12 @@ public final class ConditionalAccuracy extends JudgedMetric {
     @Override
     public List<String> names() {
         return List.of(CONDITIONAL_ACCURACY, REAL_CONDITIONAL_ACCURACY);
+    }
+
+    @Override
+    public List<MetricColumn> columns() {
+        return List.of(MetricColumn.score(CONDITIONAL_ACCURACY, Better.HIGHER, "share read as the class asked for", REAL_CONDITIONAL_ACCURACY),
+                MetricColumn.plain(REAL_CONDITIONAL_ACCURACY, "classifier accuracy on real images"));
     }
 
     @Override

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gansweep.core.metrics.MetricColumn;
+import org.gansweep.core.metrics.MetricColumn.Better;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.Plugin;
@@ -34,6 +36,12 @@ public final class FrechetDistanceMetric extends JudgedMetric {
     @Override
     public List<String> names() {
         return List.of(FRECHET_DISTANCE, REAL_FRECHET_DISTANCE);
+    }
+
+    @Override
+    public List<MetricColumn> columns() {
+        return List.of(MetricColumn.score(FRECHET_DISTANCE, Better.LOWER, "Frechet distance to real images", REAL_FRECHET_DISTANCE),
+                MetricColumn.plain(REAL_FRECHET_DISTANCE, "Frechet distance between two real halves"));
     }
 
     @Override

@@ -63,11 +63,7 @@ class FiguresTest {
         assertEquals(new MetricInfo.Target(8, "all 8 modes"), MetricInfo.target("modes_covered", results).orElseThrow());
         assertTrue(MetricInfo.target("kl_divergence", results).isEmpty());
         assertEquals("modes_covered ↑", MetricInfo.header("modes_covered"));
-        assertEquals("frechet_distance ↓", MetricInfo.header("frechet_distance"));
         assertEquals("g_loss", MetricInfo.header("g_loss"));
-        // A real-data column is its score's target, not a curve of its own, only where the score is there too.
-        assertTrue(MetricInfo.isReferenceOf("real_classifier_score", List.of("classifier_score", "real_classifier_score")));
-        assertTrue(!MetricInfo.isReferenceOf("real_classifier_score", List.of("real_classifier_score")));
     }
 
     @Test
