@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
+        if (!(reportEverySeconds >= 0) || Double.isInfinite(reportEverySeconds)) {
+            err.println("gansweep: --report-every must be 0 or more seconds, got " + reportEverySeconds);
+            return 2;
+        }
         if (workers < 0) {
             err.println("gansweep: --workers must be 0 (one per core) or more, got " + workers);
             return 2;

@@ -73,4 +73,14 @@ class CommandOptionsTest {
         assertTrue(few.err().contains("--steps must exceed --warmup (20), got 5"), few.err());
         assertEquals("", negative.out() + never.out() + zero.out() + few.out(), "nothing was measured");
     }
+
+    @Test
+    void aReportIntervalThatIsNoDurationIsRefused() throws Exception {
+        for (String bad : new String[] {"-1", "NaN", "Infinity"}) {
+            Tiny.Result r = run("--report-every", bad);
+            assertEquals(2, r.code(), bad + ": " + r.out() + r.err());
+            assertTrue(r.err().contains("--report-every must be 0 or more seconds"), r.err());
+            assertFalse(Files.exists(tmp.resolve("runs")), "a sweep started");
+        }
+    }
 }

@@ -130,6 +130,35 @@ class ImageMetricsTest {
         assertTrue(missing.err().contains("`metrics[0].extractor` names no file"), missing.err());
     }
 
+    /** Settings the sample-based metrics cannot score with are located before anything trains. */
+    @Test
+    void sampleBasedMetricsRefuseWhatTheyCannotScore() throws Exception {
+        Path data = bands(40, 40);
+        String base = """
+                name: bad
+                base:
+                  dataset: {type: fashion-mnist, path: %s}
+                  model: {type: dcgan, noiseDim: 8, filters: 4}
+                  loss: gan
+                  training: {steps: 4, batchSize: 16, evalEvery: 4, evalSamples: EVAL, logEvery: 2}
+                  metrics: [METRIC]
+                """.formatted(data);
+        String[][] cases = {
+            {"3", "precision-recall", "g.yaml:7:13", "metric `precision-recall` needs at least 4 samples per evaluation, but `training.evalSamples` is 3"},
+            {"5", "{type: density-coverage, k: 5}", "g.yaml:7:13", "metric `density-coverage` needs at least 6 samples"},
+            {"1", "kernel-distance", "g.yaml:7:13", "metric `kernel-distance` needs at least 2 samples"},
+            {"100", "{type: kernel-distance, subsets: 0}", "g.yaml:7:", "`metrics[0].subsets` must be between 1 and 1000, got 0"},
+            {"100", "{type: kernel-distance, subsetSize: 1}", "g.yaml:7:", "`metrics[0].subsetSize` must be 0 (half the samples) or at least 2"},
+            {"100", "{type: precision-recall, k: 0}", "g.yaml:7:", "`metrics[0].k` must be between 1 and 50, got 0"},
+        };
+        for (String[] c : cases) {
+            Path g = Tiny.write(tmp, "g.yaml", base.replace("EVAL", c[0]).replace("METRIC", c[1]));
+            Tiny.Result r = Tiny.cli("validate", g.toString());
+            assertEquals(2, r.code(), c[1] + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(c[2]) && r.err().contains(c[3]), c[1] + ": " + r.err());
+        }
+    }
+
     @Test
     void imageScoresNeedALabelledDataset() throws Exception {
         String grid = Tiny.RING.replace("metrics: [mode-coverage]", "metrics: [classifier-score]");

@@ -118,7 +118,13 @@ final class TrialResolution {
         for (int i = 0; i < metrics.size(); i++) {
             Component c = metrics.get(i);
             try {
-                ((Metric) catalog.find(Kind.METRIC, c.type()).create(c.params())).check(data, architecture);
+                Metric metric = (Metric) catalog.find(Kind.METRIC, c.type()).create(c.params());
+                metric.check(data, architecture);
+                if (training.evalSamples() < metric.minimumSamples()) {
+                    errors.add(origins.value("/metrics/" + i), "metric `" + c.type() + "` needs at least " + metric.minimumSamples()
+                            + " samples per evaluation, but `training.evalSamples` is " + training.evalSamples()
+                            + ": raise training.evalSamples (or lower the metric's k)");
+                }
             } catch (FieldError e) {
                 // Field "type": the dataset is the problem; field "model": the architecture is.
                 String not = e.field().equals("model") ? ", not `" + model.type() + "`" : ", not `" + dataset.type() + "`";

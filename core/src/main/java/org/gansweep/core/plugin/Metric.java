@@ -25,6 +25,11 @@ public interface Metric {
      */
     default void check(DatasetAdapter dataset, Architecture model) {}
 
+    /** The fewest generated samples per evaluation ({@code training.evalSamples}) it can score. */
+    default int minimumSamples() {
+        return 1;
+    }
+
     /**
      * Builds what the metric needs (an evaluation classifier, trained if not cached) before the trial seeds
      * its random streams: work that draws random numbers must not happen mid-training, or a trial's numbers

@@ -39,6 +39,12 @@ public final class DensityCoverageMetric extends JudgedMetric {
         this.k = p.k();
     }
 
+    /** A ball's radius is the distance to the k-th other sample. */
+    @Override
+    public int minimumSamples() {
+        return k + 1;
+    }
+
     @Override
     public List<String> names() {
         return List.of(DENSITY, COVERAGE, REAL_DENSITY, REAL_COVERAGE);

@@ -43,6 +43,12 @@ public final class KernelDistanceMetric extends JudgedMetric {
         this.p = p;
     }
 
+    /** The unbiased estimate needs two samples per subset. */
+    @Override
+    public int minimumSamples() {
+        return 2;
+    }
+
     @Override
     public List<String> names() {
         return List.of(KID, KID_STD, REAL_KID);

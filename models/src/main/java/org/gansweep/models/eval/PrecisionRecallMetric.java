@@ -39,6 +39,12 @@ public final class PrecisionRecallMetric extends JudgedMetric {
         this.k = p.k();
     }
 
+    /** A ball's radius is the distance to the k-th other sample. */
+    @Override
+    public int minimumSamples() {
+        return k + 1;
+    }
+
     @Override
     public List<String> names() {
         return List.of(PRECISION, RECALL, REAL_PRECISION, REAL_RECALL);
