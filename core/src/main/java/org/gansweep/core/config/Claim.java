@@ -16,6 +16,7 @@ import java.util.List;
  *     success: 8                # optional: a seed succeeds when its value is at least (higher) or at most
  *                               # (lower) this; the claim is then about success rates
  *     where: {ablation: BN_G}   # optional: only the trials with these values on other axes
+ *     margin: 0.5               # optional, with sequential seeds: equivalent when the means differ by less
  *
  *   - claim: "The generated characters are readable"          # one group against a fixed level
  *     metric: conditional_accuracy
@@ -29,22 +30,30 @@ import java.util.List;
  *     difference of means); a threshold for a claim about success rates (Fisher's exact test, Wilson intervals)
  * @param threshold with one group in {@code compare}: the level its values are claimed to exceed (Wilcoxon
  *     signed-rank test of the values against it, bootstrap interval of the mean minus it); null otherwise
+ * @param margin with sequential seeds and two groups' values: the difference of means, in the metric's units, within
+ *     which the groups count as equivalent (two one-sided tests); null when the claim states none
  */
 public record Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
-        java.util.Map<String, String> where, Double threshold) {
+        java.util.Map<String, String> where, Double threshold, Double margin) {
     public Claim {
         where = where == null ? java.util.Map.of() : java.util.Map.copyOf(where);
     }
 
+    /** Without an equivalence margin. */
+    public Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
+            java.util.Map<String, String> where, Double threshold) {
+        this(claim, metric, better, axis, compare, success, where, threshold, null);
+    }
+
     /** Two groups, without {@code where}. */
     public Claim(String claim, String metric, String better, String axis, List<String> compare, Double success) {
-        this(claim, metric, better, axis, compare, success, null, null);
+        this(claim, metric, better, axis, compare, success, null, null, null);
     }
 
     /** Two groups. */
     public Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
             java.util.Map<String, String> where) {
-        this(claim, metric, better, axis, compare, success, where, null);
+        this(claim, metric, better, axis, compare, success, where, null, null);
     }
 
     /** One group against {@link #threshold}, not two groups. */

@@ -14,6 +14,7 @@ import java.util.List;
  * @param claims the paper's claims the report tests on these trials
  * @param numerics {@code fastest} or {@code portable} as the grid asks (null: not given; the command line may say)
  * @param paperSteps how many steps the paper trained (0 when not given): the report warns when trials ran far fewer
+ * @param sequential seeds in rounds until the claims are decided (null: the seeds are a fixed set)
  * @param authors the authors' settings beside these, with the reasons for each difference (null when not given)
  */
 public record ExperimentGrid(
@@ -28,4 +29,12 @@ public record ExperimentGrid(
         List<Claim> claims,
         int paperSteps,
         AuthorsSettings authors,
-        String numerics) {}
+        String numerics,
+        SequentialSeeds sequential) {
+
+    /** The same grid with only these of its trials: one round of a sequential sweep. */
+    public ExperimentGrid withTrials(List<Trial> some) {
+        return new ExperimentGrid(name, description, paper, source, sourceText, axes, overrides, List.copyOf(some), claims, paperSteps,
+                authors, numerics, sequential);
+    }
+}

@@ -17,7 +17,7 @@ final class GridFields {
 
     private GridFields() {}
 
-    static final List<String> CLAIM_FIELDS = List.of("claim", "metric", "better", "axis", "compare", "success", "where", "threshold");
+    static final List<String> CLAIM_FIELDS = List.of("claim", "metric", "better", "axis", "compare", "success", "where", "threshold", "margin");
 
     /** The grid's {@code claims:} list, each entry checked field by field. */
     static List<Claim> claims(JsonNode n, YamlLocator at, GridErrors errors) {
@@ -87,8 +87,19 @@ final class GridFields {
             } else if (w != null) {
                 w.fields().forEachRemaining(f -> where.put(f.getKey(), f.getValue().asText()));
             }
+            Double margin = null;
+            JsonNode mg = c.get("margin");
+            if (mg != null && (groups.size() != 2 || success != null)) {
+                errors.add(at.keyAt(p + "/margin"), "`margin` (equivalence of two groups' values) goes with two groups in `compare`"
+                        + " and no `success`");
+            } else if (mg != null && (!mg.isNumber() || !(mg.asDouble() > 0) || !Double.isFinite(mg.asDouble()))) {
+                errors.add(at.valueAt(p + "/margin"), "`margin` must be a positive number in the metric's units (the difference of"
+                        + " means within which the groups count as equivalent), got " + GridMessages.describe(mg));
+            } else if (mg != null) {
+                margin = mg.asDouble();
+            }
             if (errors.count() == before) {
-                out.add(new Claim(text, metric, better, axis, List.copyOf(groups), success, where, threshold));
+                out.add(new Claim(text, metric, better, axis, List.copyOf(groups), success, where, threshold, margin));
             }
         }
         return out;
@@ -192,6 +203,59 @@ final class GridFields {
             return null;
         }
         return n.asText();
+    }
+
+    /**
+     * {@code seeds: {sequential: {first: 5, step: 5, max: 40}}}: seeds in rounds until the claims are decided; null
+     * when {@code seeds} is a count or a list (or missing).
+     */
+    static SequentialSeeds sequential(JsonNode n, YamlLocator at, GridErrors errors, String where) {
+        if (n == null || !n.isObject()) {
+            return null;
+        }
+        Location loc = at == null ? Location.commandLine(where) : at.valueAt(where);
+        JsonNode s = n.get("sequential");
+        java.util.Iterator<String> names = n.fieldNames();
+        while (names.hasNext()) {
+            String f = names.next();
+            if (!f.equals("sequential")) {
+                errors.add(at == null ? loc : at.keyAt(where + "/" + f), "unknown field `" + f + "` in `seeds`: as a mapping, `seeds` is"
+                        + " {sequential: {first: 5, step: 5, max: 40}}");
+            }
+        }
+        if (s == null || !s.isObject()) {
+            errors.add(loc, "`seeds` as a mapping must be {sequential: {first: 5, step: 5, max: 40}} (seeds in rounds until every"
+                    + " claim is decided), got " + GridMessages.describe(n));
+            return null;
+        }
+        int before = errors.count();
+        int[] v = new int[3];
+        List<String> fields = SequentialSeeds.FIELDS;
+        s.fieldNames().forEachRemaining(f -> {
+            if (!fields.contains(f)) {
+                errors.add(at == null ? loc : at.keyAt(where + "/sequential/" + f), "unknown field `" + f + "` in `seeds.sequential`"
+                        + GridMessages.suggest(f, fields) + "; its fields are first, step, max");
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            JsonNode x = s.get(fields.get(i));
+            Location xl = at == null ? loc : at.valueAt(where + "/sequential" + (x == null ? "" : "/" + fields.get(i)));
+            if (x == null || !x.isIntegralNumber() || !x.canConvertToInt()) {
+                errors.add(xl, "`seeds.sequential." + fields.get(i) + "` must be an integer, got "
+                        + (x == null ? "nothing" : GridMessages.describe(x)));
+            } else {
+                v[i] = x.asInt();
+            }
+        }
+        if (errors.count() > before) {
+            return null;
+        }
+        String problem = SequentialSeeds.problem(v[0], v[1], v[2]);
+        if (problem != null) {
+            errors.add(loc, problem);
+            return null;
+        }
+        return new SequentialSeeds(v[0], v[1], v[2]);
     }
 
     static List<Long> seeds(JsonNode n, YamlLocator at, GridErrors errors, String where) {

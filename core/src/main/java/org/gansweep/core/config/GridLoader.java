@@ -124,7 +124,8 @@ public final class GridLoader {
         int paperSteps = GridFields.paperSteps(root.get("paperSteps"), at, errors);
         String numerics = GridFields.numerics(root.get("numerics"), at, errors);
         AuthorsSettings authors = GridFields.authors(root.get("authors"), at, errors);
-        List<Long> seeds = GridFields.seeds(root.get("seeds"), at, errors, "/seeds");
+        SequentialSeeds sequential = GridFields.sequential(root.get("seeds"), at, errors, "/seeds");
+        List<Long> seeds = root.path("seeds").isObject() ? budget(sequential) : GridFields.seeds(root.get("seeds"), at, errors, "/seeds");
         JsonNode base = root.get("base");
         if (base == null) {
             errors.add(at.valueAt(""), "missing `base`: the trial template with dataset, model, loss, optimizer, training");
@@ -137,7 +138,9 @@ public final class GridLoader {
             SetArgument o = SetArgument.parse(s, errors);
             if (o != null) {
                 if (o.path().equals("seeds")) {
-                    seeds = GridFields.seeds(o.value(), null, errors, s);
+                    // A seed list (or count) given here is a fixed set: the rounds of a sequential grid are off.
+                    sequential = GridFields.sequential(o.value(), null, errors, s);
+                    seeds = o.value().isObject() ? budget(sequential) : GridFields.seeds(o.value(), null, errors, s);
                 } else {
                     sets.add(o);
                 }
@@ -183,7 +186,20 @@ public final class GridLoader {
             new ClaimChecks(catalog, at, errors).check(claims, trials, axisNames, overrides);
         }
         errors.throwIfAny();
+        if (sequential != null && claims.isEmpty()) {
+            throw new ConfigException(at.valueAt("/seeds"), "sequential seeds go on until the claims are decided, and this grid has"
+                    + " no `claims`: give a seed count or list, or claims to decide");
+        }
         return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials),
-                claims, paperSteps, authors, numerics);
+                claims, paperSteps, authors, numerics, sequential);
+    }
+
+    /** Seeds 1..max of a sequential plan (none when the plan had errors, reported already). */
+    private static List<Long> budget(SequentialSeeds plan) {
+        List<Long> s = new ArrayList<>();
+        for (long i = 1; plan != null && i <= plan.max(); i++) {
+            s.add(i);
+        }
+        return s;
     }
 }
