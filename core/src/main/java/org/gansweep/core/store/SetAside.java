@@ -98,7 +98,7 @@ final class SetAside {
     private static final Set<String> OWN_DIRS = Set.of(TrialFolder.SAMPLES, TrialFolder.CHECKPOINT, TrialFolder.CHECKPOINT + ".new");
     /** What gansweep writes inside samples/ and checkpoint folders. */
     private static final java.util.regex.Pattern OWN_INSIDE = java.util.regex.Pattern.compile(
-            "step_\\d{6}\\.(csv|png)|grid_labels\\.csv|(generator|discriminator)\\.(params|optimizer)|state\\.json|\\.[^/]*\\.tmp");
+            "(decision_)?step_\\d{6}\\.(csv|png)|grid_labels\\.csv|(generator|discriminator)\\.(params|optimizer)|state\\.json|\\.[^/]*\\.tmp");
 
     /** The set-aside folder of this trial, made on first use. */
     private static final class Aside {
