@@ -38,6 +38,7 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
     @Override
     public synchronized void started(ExperimentGrid grid, List<Trial> toRun, int skipped) {
         this.pending = toRun.size();
+        this.finished = 0; // a sequential sweep starts a round at a time
         err.printf("%s: %d trials, %d already finished, %d to run%n", grid.name(), pending + skipped, skipped, pending);
         err.flush();
         for (Trial t : toRun) {

@@ -112,12 +112,20 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Grids.printErrors(e, err);
         }
+        if (g.sequential() != null && slurmArgs.detach) {
+            err.println("gansweep: a grid with sequential seeds takes a look after every round, so its sweep must be followed:"
+                    + " leave out --detach");
+            return 2;
+        }
         SlurmCommands slurm = new SlurmCommands(slurmArgs.slurmConf);
         SweepRunner.Outcome o;
         try (ConsoleProgress console = new ConsoleProgress(err);
                 LiveReport progress = new LiveReport(console, reports, out.resolve(g.name()), reportEverySeconds, err)) {
             if (executor == Executor.slurm) {
-                o = new SlurmSweep(slurm, slurmArgs.options(), JvmWorkerLauncher.javaCommand(false), err).run(g, out, slurmArgs.detach, progress);
+                SlurmSweep sweep = new SlurmSweep(slurm, slurmArgs.options(), JvmWorkerLauncher.javaCommand(false), err);
+                o = g.sequential() != null
+                        ? new SequentialSweep(catalog, err).run(g, out.resolve(g.name()), round -> sweep.run(round, out, false, progress))
+                        : sweep.run(g, out, slurmArgs.detach, progress);
                 if (o == null) {
                     return 0;
                 }
@@ -134,7 +142,10 @@ final class RunCommand implements Callable<Integer> {
                             + "; follow it with the same command and --executor slurm, or cancel it with `scancel " + active + "`");
                     return 2;
                 }
-                o = new SweepRunner(catalog, new JvmWorkerLauncher()).run(g, out, workers, progress);
+                SweepRunner local = new SweepRunner(catalog, new JvmWorkerLauncher());
+                o = g.sequential() != null
+                        ? new SequentialSweep(catalog, err).run(g, out.resolve(g.name()), round -> local.run(round, out, workers, progress))
+                        : local.run(g, out, workers, progress);
             }
         } catch (SlurmCommands.SlurmException e) {
             err.println("gansweep: " + e.getMessage() + ". Finished trials are kept; run the same command again to go on.");
@@ -160,8 +171,10 @@ final class RunCommand implements Callable<Integer> {
                     + "; run `gansweep report " + o.dir() + "` once the problem is fixed");
             return 2;
         }
-        stdout.printf("%s: %d trials, %d run now, %d already finished: %d completed, %d diverged, %d failed%n",
-                g.name(), g.trials().size(), o.ran(), o.skipped(), o.completed(), o.diverged(), o.failed());
+        int trials = o.completed() + o.diverged() + o.failed();
+        stdout.printf("%s: %d trials%s, %d run now, %d already finished: %d completed, %d diverged, %d failed%n", g.name(), trials,
+                g.sequential() != null ? " of a budget of " + g.trials().size() + " (sequential seeds: see looks.json)" : "",
+                o.ran(), o.skipped(), o.completed(), o.diverged(), o.failed());
         for (String d : report.damaged()) {
             err.println("damaged: " + d + " (left out of the report)");
         }

@@ -26,7 +26,7 @@ import org.gansweep.core.config.Claim;
  * at all: it is left out of both, and the verdict says how many wait.
  */
 public final class ClaimTests {
-    static final double ALPHA = 0.05;
+    public static final double ALPHA = 0.05;
     static final int ENOUGH = 10;
     /**
      * Seeds per group below which a one-sided exact test of two groups cannot reach 5 %: the smallest p-value of
@@ -38,9 +38,22 @@ public final class ClaimTests {
     private static final long BOOTSTRAP_SEED = 20170405;
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
-    /** One claim's numbers. {@code successes} are null for a value claim. */
+    /**
+     * What a sequential sweep adds to a claim's numbers: the seeds per group it used, the look that decided it
+     * (0: none yet), the looks taken, each look's statistic and boundary, and the probability of improvement
+     * P(X > Y) + P(X = Y) / 2 of the favoured group with a seeded 95 % bootstrap interval (rliable's measure).
+     */
+    public record Sequential(int seedsUsed, int decidedAt, int looksPlanned, List<SequentialClaims.ClaimLook> history,
+            double improvement, double improvementLow, double improvementHigh) {}
+
+    /** One claim's numbers. {@code successes} are null for a value claim; {@code sequential} null for fixed seeds. */
     public record Result(Claim claim, int[] n, double[] mean, int[] successes, double[][] wilson, double difference,
-            double ciLow, double ciHigh, String test, double pValue, String verdict) {
+            double ciLow, double ciHigh, String test, double pValue, String verdict, Sequential sequential) {
+        public Result(Claim claim, int[] n, double[] mean, int[] successes, double[][] wilson, double difference,
+                double ciLow, double ciHigh, String test, double pValue, String verdict) {
+            this(claim, n, mean, successes, wilson, difference, ciLow, ciHigh, test, pValue, verdict, null);
+        }
+
         public String groups() {
             String where = claim.where().isEmpty() ? "" : " (" + String.join(", ", claim.where().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
@@ -51,6 +64,15 @@ public final class ClaimTests {
     private ClaimTests() {}
 
     public static List<Result> run(ExperimentResults results) {
+        SequentialClaims.Looks looks;
+        try {
+            looks = SequentialClaims.read(results.dir());
+        } catch (java.io.IOException e) {
+            looks = null; // the report says so in its problems (ExperimentResults notes the file) and tests on all seeds
+        }
+        if (looks != null) {
+            return sequential(results, looks);
+        }
         List<Result> out = new ArrayList<>();
         for (Claim c : results.claims()) {
             Result r = c.againstThreshold() ? testThreshold(c, values(results, c, c.group()))
@@ -67,23 +89,95 @@ public final class ClaimTests {
         return out;
     }
 
+    /**
+     * The claims of a sequential sweep: each one's numbers on the seeds its looks used, and the verdict its looks
+     * reached (never recomputed here: the stored decision stands).
+     */
+    static List<Result> sequential(ExperimentResults results, SequentialClaims.Looks looks) {
+        List<Result> out = new ArrayList<>();
+        int planned = looks.plan().looks().size();
+        for (Claim c : results.claims()) {
+            List<SequentialClaims.ClaimLook> history = looks.history(c.claim());
+            int lastLook = history.isEmpty() ? 0 : looks.looks().stream().filter(l -> l.claims().stream().anyMatch(x -> x.claim().equals(c.claim())))
+                    .mapToInt(SequentialClaims.Look::look).max().orElse(0);
+            int seeds = lastLook == 0 ? 0 : looks.seedsAt(lastLook);
+            double[] a = values(results, c, c.group(), seeds);
+            double[] b = c.againstThreshold() ? null : values(results, c, c.against(), seeds);
+            Result fixed = c.againstThreshold() ? testThreshold(c, a) : test(c, a, b);
+            double[] poi = c.againstThreshold() ? new double[] {Double.NaN, Double.NaN, Double.NaN} : improvement(c, a, b);
+            SequentialClaims.ClaimLook decided = looks.decided(c.claim());
+            String verdict;
+            if (history.isEmpty()) {
+                verdict = "waiting for its first look";
+            } else if (decided == null) {
+                verdict = "undecided so far (look " + lastLook + " of " + planned + ", " + seeds + " seeds per group)";
+            } else {
+                verdict = decided.decision() + (SequentialClaims.UNDECIDED.equals(decided.decision()) ? " (" + seeds + " seeds per group"
+                        : " at look " + lastLook + " of " + planned + " (" + seeds + " seeds per group") + String.format(Locale.ROOT,
+                        "; statistic %.2f, boundary %.2f)", SequentialClaims.EQUIVALENT.equals(decided.decision()) ? decided.equivalence()
+                                : SequentialClaims.CONTRADICTED.equals(decided.decision()) ? -decided.z() : decided.z(), decided.boundary());
+            }
+            out.add(new Result(c, fixed.n(), fixed.mean(), fixed.successes(), fixed.wilson(), fixed.difference(), fixed.ciLow(), fixed.ciHigh(),
+                    "group-sequential " + (c.againstThreshold() ? "Wilcoxon signed-rank" : "Mann-Whitney U") + ", one-sided, Lan-DeMets O'Brien-Fleming",
+                    Double.NaN, verdict, new Sequential(seeds, decided == null ? 0 : lastLook, planned, history, poi[0], poi[1], poi[2])));
+        }
+        return out;
+    }
+
+    /**
+     * P(X > Y) + P(X = Y) / 2 of the favoured group's values (or success indicators) against the other's, oriented so
+     * that above one half favours the claim, with a 95 % percentile bootstrap interval (groups resampled separately,
+     * fixed seed).
+     */
+    static double[] improvement(Claim c, double[] a, double[] b) {
+        double[] x = c.success() == null ? finite(a) : Arrays.stream(a).map(v -> !Double.isNaN(v) && (c.higherIsBetter() ? v >= c.success() : v <= c.success()) ? 1 : 0).toArray();
+        double[] y = c.success() == null ? finite(b) : Arrays.stream(b).map(v -> !Double.isNaN(v) && (c.higherIsBetter() ? v >= c.success() : v <= c.success()) ? 1 : 0).toArray();
+        if (x.length == 0 || y.length == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        boolean up = c.success() != null || c.higherIsBetter();
+        double p = up ? GroupSequential.probabilityOfImprovement(x, y) : GroupSequential.probabilityOfImprovement(y, x);
+        SplittableRandom r = new SplittableRandom(BOOTSTRAP_SEED);
+        double[] d = new double[2000];
+        for (int i = 0; i < d.length; i++) {
+            double[] rx = resample(x, r);
+            double[] ry = resample(y, r);
+            d[i] = up ? GroupSequential.probabilityOfImprovement(rx, ry) : GroupSequential.probabilityOfImprovement(ry, rx);
+        }
+        Arrays.sort(d);
+        return new double[] {p, d[(int) Math.floor(0.025 * (d.length - 1))], d[(int) Math.ceil(0.975 * (d.length - 1))]};
+    }
+
+    private static double[] resample(double[] x, SplittableRandom r) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[r.nextInt(x.length)];
+        }
+        return out;
+    }
+
     /** Whether a trial belongs to one of the claim's groups (and its `where`). */
-    private static boolean inClaim(TrialResult t, Claim c) {
+    static boolean inClaim(TrialResult t, Claim c) {
         String g = t.trial().setting().get(c.axis());
         boolean group = g != null && (g.equals(c.group()) || (!c.againstThreshold() && g.equals(c.against())));
         return group && c.where().entrySet().stream().allMatch(w -> w.getValue().equals(t.trial().setting().get(w.getKey())));
     }
 
     /** Completed and diverged trials are outcomes of the method; a failed one (crashed, killed) is not. */
-    private static boolean isOutcome(TrialResult t) {
+    static boolean isOutcome(TrialResult t) {
         return "completed".equals(t.status()) || "diverged".equals(t.status());
     }
 
     /** The final metric of each seed of a group that has an outcome; NaN for a seed that diverged. */
     static double[] values(ExperimentResults results, Claim c, String group) {
+        return values(results, c, group, Long.MAX_VALUE);
+    }
+
+    /** The same, of the seeds 1..{@code maxSeed} only (a look of a sequential sweep). */
+    static double[] values(ExperimentResults results, Claim c, String group, long maxSeed) {
         List<Double> v = new ArrayList<>();
         for (TrialResult t : results.trials()) {
-            if (!group.equals(t.trial().setting().get(c.axis()))
+            if (t.trial().seed() > maxSeed || !group.equals(t.trial().setting().get(c.axis()))
                     || c.where().entrySet().stream().anyMatch(w -> !w.getValue().equals(t.trial().setting().get(w.getKey())))
                     || !isOutcome(t)) {
                 continue;
@@ -290,14 +384,25 @@ public final class ClaimTests {
 
     /** tables/claims.csv: one row per claim. */
     public static String csv(List<Result> results) {
-        StringBuilder sb = new StringBuilder("claim,metric,groups,n,mean per group,difference,ci_low,ci_high,test,p_value,verdict\n");
+        boolean seq = results.stream().anyMatch(r -> r.sequential() != null);
+        StringBuilder sb = new StringBuilder("claim,metric,groups,n,mean per group,difference,ci_low,ci_high,test,p_value,verdict"
+                + (seq ? ",seeds_used,decided_at_look,looks_planned,statistic_by_look,boundary_by_look,p_improvement,p_improvement_low,p_improvement_high" : "")
+                + "\n");
         for (Result r : results) {
             sb.append(String.join(",", Html.csvCell(r.claim().claim()), Html.csvCell(r.claim().metric()
                     + (r.successes() != null ? " " + (r.claim().higherIsBetter() ? ">=" : "<=") + " " + SummaryTable.fmt(r.claim().success()) : "")),
                     Html.csvCell(r.groups()), r.claim().againstThreshold() ? String.valueOf(r.n()[0]) : r.n()[0] + " / " + r.n()[1],
                     Html.csvCell(r.claim().againstThreshold() ? num(r.mean()[0]) : num(r.mean()[0]) + " / " + num(r.mean()[1])),
                     num(r.difference()), num(r.ciLow()), num(r.ciHigh()),
-                    Html.csvCell(r.test()), num(r.pValue()), Html.csvCell(r.verdict()))).append('\n');
+                    Html.csvCell(r.test()), num(r.pValue()), Html.csvCell(r.verdict())));
+            if (seq) {
+                Sequential s = r.sequential();
+                sb.append(',').append(String.join(",", String.valueOf(s.seedsUsed()), String.valueOf(s.decidedAt()), String.valueOf(s.looksPlanned()),
+                        Html.csvCell(String.join(" ", s.history().stream().map(h -> num(h.z())).toList())),
+                        Html.csvCell(String.join(" ", s.history().stream().map(h -> num(h.boundary())).toList())),
+                        num(s.improvement()), num(s.improvementLow()), num(s.improvementHigh())));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package org.gansweep.reports;
 
 import com.google.inject.AbstractModule;
+import org.gansweep.reports.figures.ClaimLooksFigure;
 import org.gansweep.reports.figures.ClassSamplesFigure;
 import org.gansweep.reports.figures.DecisionBoundaryFigure;
 import org.gansweep.reports.figures.DensityFigure;
@@ -17,6 +18,7 @@ public final class ReportsModule extends AbstractModule {
     protected void configure() {
         var figures = Figure.figures(binder());
         figures.addBinding("score-table").to(ScoreTableFigure.class);
+        figures.addBinding("claim-looks").to(ClaimLooksFigure.class);
         figures.addBinding("density").to(DensityFigure.class);
         figures.addBinding("decision-boundary").to(DecisionBoundaryFigure.class);
         figures.addBinding("sample-matrix").to(SampleMatrixFigure.class);
