@@ -56,6 +56,7 @@ class SlurmSweepTest {
         try {
             runThrough(tmp, cluster.resolve("slurm.conf"));
             aTaskThatCanNeverStartIsCancelledAndNamed(tmp, cluster.resolve("slurm.conf"));
+            sequentialSeedsTakeTheSameLooksThroughSlurm(tmp, cluster.resolve("slurm.conf"));
         } finally {
             new ProcessBuilder(script.toString(), "stop", cluster.toString()).redirectErrorStream(true).start().waitFor();
             // The cluster's folder is this test's own: remove it once its daemons are gone.
@@ -132,6 +133,18 @@ class SlurmSweepTest {
         }
         assertEquals(List.of(), differ, "differ from the local run (both trials kept under target/slurm-mismatch/)");
         assertTrue(compared.size() >= 6, "compared " + compared);
+    }
+
+    /** Issue 26: the rounds of a sequential sweep go through the Slurm executor and give the looks a local sweep gives. */
+    private void sequentialSeedsTakeTheSameLooksThroughSlurm(Path tmp, Path conf) throws Exception {
+        Path grid = Tiny.write(tmp, "seq.yaml", SequentialSweepTest.GRID);
+        Tiny.Result slurm = Tiny.cli("run", grid.toString(), "--out", tmp.resolve("seq-slurm").toString(), "--executor", "slurm",
+                "--slurm-conf", conf.toString(), "--poll-seconds", "0.5");
+        assertEquals(0, slurm.code(), slurm.err());
+        assertTrue(slurm.err().contains("round 2 of at most 2"), slurm.err());
+        Tiny.Result local = Tiny.cli("run", grid.toString(), "--out", tmp.resolve("seq-local").toString(), "--workers", "2");
+        assertEquals(0, local.code(), local.err());
+        assertEquals(Files.readString(tmp.resolve("seq-local/seq/looks.json")), Files.readString(tmp.resolve("seq-slurm/seq/looks.json")));
     }
 
     /** Issue 23: more CPUs per task than the node has leaves tasks pending with PartitionConfig, which never clears. */
