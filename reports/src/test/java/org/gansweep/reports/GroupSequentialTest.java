@@ -107,4 +107,60 @@ class GroupSequentialTest {
         System.out.printf("false claims over %d sequential experiments (looks at 5, 10, ..., 40 seeds, alpha 0.05): normal %.4f, modes %.4f,"
                 + " two values %.4f; naive looks at 1.645: %.4f%n", experiments, normal, modes, coin, naive);
     }
+
+    /** Power and mean seeds per group of the sequential design, and the power of a fixed design of 40 seeds. */
+    private static double[] underShift(double shift, int experiments, long seed) {
+        int first = 5;
+        int step = 5;
+        int max = 40;
+        int looks = (max - first) / step + 1;
+        double[] t = new double[looks];
+        for (int k = 0; k < looks; k++) {
+            t[k] = (first + k * step) / (double) max;
+        }
+        double[] c = GroupSequential.boundaries(0.05, t);
+        SplittableRandom r = new SplittableRandom(seed);
+        int sequential = 0;
+        int fixed = 0;
+        long seedsUsed = 0;
+        for (int e = 0; e < experiments; e++) {
+            double[] a = new double[max];
+            double[] b = new double[max];
+            for (int i = 0; i < max; i++) {
+                a[i] = normal(r) + shift;
+                b[i] = normal(r);
+            }
+            int used = max;
+            for (int k = 0; k < looks; k++) {
+                int n = first + k * step;
+                if (GroupSequential.mannWhitneyZ(java.util.Arrays.copyOf(a, n), java.util.Arrays.copyOf(b, n)) >= c[k]) {
+                    sequential++;
+                    used = n;
+                    break;
+                }
+            }
+            seedsUsed += used;
+            if (GroupSequential.mannWhitneyZ(a, b) >= 1.6449) {
+                fixed++;
+            }
+        }
+        return new double[] {sequential / (double) experiments, seedsUsed / (double) experiments, fixed / (double) experiments};
+    }
+
+    private static double normal(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    @Test
+    void aRealDifferenceIsFoundAboutAsOftenAsByAFixedDesignWithFewerSeeds() {
+        for (double shift : new double[] {0.5, 1.0}) {
+            double[] p = underShift(shift, 2000, 11);
+            System.out.printf("shift %.1f sd: sequential power %.3f with %.1f seeds per group on average; fixed 40 seeds: power %.3f%n",
+                    shift, p[0], p[1], p[2]);
+            assertTrue(p[0] >= p[2] - 0.06, "the sequential design lost power: " + p[0] + " against " + p[2]);
+            assertTrue(p[1] < 40, "no seeds saved: " + p[1]);
+        }
+        // A large difference (1 sd) stops early: O'Brien-Fleming spends little at first, so about half the budget.
+        assertTrue(underShift(1.0, 2000, 12)[1] < 24);
+    }
 }
