@@ -44,6 +44,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.printf("%s: %d trials (%s x %d seeds)%n", g.name(), g.trials().size(),
                 g.axes().isEmpty() ? "no axes" : String.join(" x ", g.axes()), g.trials().stream().map(Trial::seed).distinct().count());
+        if (g.sequential() != null) {
+            out.printf("seeds in rounds: looks at %s seeds per setting; these trials are the budget, a sweep runs those an undecided"
+                    + " claim needs%n", String.join(", ", g.sequential().looks().stream().map(String::valueOf).toList()));
+        }
         for (Trial t : g.trials()) {
             out.printf("  %-48s seed %-4d %s%n", t.id(), t.seed(), t.settingName());
         }
