@@ -186,6 +186,14 @@ public final class GridLoader {
             new ClaimChecks(catalog, at, errors).check(claims, trials, axisNames, overrides);
         }
         errors.throwIfAny();
+        for (int i = 0; i < claims.size() && sequential == null; i++) {
+            if (claims.get(i).margin() != null) {
+                // Equivalence is decided look by look; a fixed set of seeds has no looks, and the margin would do nothing.
+                throw new ConfigException(overrides.stream().anyMatch(o -> o.startsWith("seeds=")) ? Location.commandLine("--set seeds")
+                        : at.keyAt("/claims/" + i + "/margin"), "`margin` (equivalence) is decided with sequential seeds: give"
+                        + " `seeds: {sequential: {first: 5, step: 5, max: 20}}`, or leave the margin out");
+            }
+        }
         if (sequential != null && claims.isEmpty()) {
             throw new ConfigException(at.valueAt("/seeds"), "sequential seeds go on until the claims are decided, and this grid has"
                     + " no `claims`: give a seed count or list, or claims to decide");

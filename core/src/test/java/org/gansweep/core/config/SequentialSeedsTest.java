@@ -58,7 +58,10 @@ class SequentialSeedsTest {
         ConfigException e = assertThrows(ConfigException.class, () -> LOADER.parse(grid("3", bad), "g.yaml", List.of()));
         assertTrue(e.errors().get(0).contains("`margin` must be a positive number"), e.errors().get(0));
         String good = CLAIM.replace("compare: [lsgan-pearson, gan]}", "compare: [lsgan-pearson, gan], margin: 0.5}");
-        assertEquals(0.5, assertDoesNotThrowGrid(grid("3", good)).claims().get(0).margin());
+        assertEquals(0.5, assertDoesNotThrowGrid(grid("{sequential: {first: 3, step: 2, max: 7}}", good)).claims().get(0).margin());
+        // With fixed seeds a margin would do nothing: refused where it is written.
+        ConfigException fixed = assertThrows(ConfigException.class, () -> LOADER.parse(grid("3", good), "g.yaml", List.of()));
+        assertTrue(fixed.errors().get(0).startsWith("g.yaml:5:") && fixed.errors().get(0).contains("decided with sequential seeds"), fixed.errors().get(0));
     }
 
     private static ExperimentGrid assertDoesNotThrowGrid(String text) {
