@@ -93,4 +93,38 @@ class SequentialSweepTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("leave out --detach"), r.err());
     }
+
+    @Test
+    void aSweepKilledMidRoundResumesToTheLooksOfAnUninterruptedOne() throws Exception {
+        // Longer trials, so that the kill lands inside the second round.
+        String slow = GRID.replace("steps: 30, batchSize: 32, evalEvery: 10", "steps: 600, batchSize: 32, evalEvery: 300");
+        Path grid = Tiny.write(tmp, "seq.yaml", slow);
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, Tiny.cli("run", grid.toString(), "--out", whole.toString(), "--workers", "1").code());
+
+        Path killed = tmp.resolve("killed");
+        java.util.List<String> cmd = JvmWorkerLauncher.javaCommand(true);
+        cmd.addAll(java.util.List.of("run", grid.toString(), "--out", killed.toString(), "--workers", "1"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        Path looks = killed.resolve("seq/looks.json");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(300);
+        // Wait for the first look, then for a trial of the second round to be under way.
+        while (!(Files.exists(looks) && Files.exists(killed.resolve("seq/trials")) && secondRoundStarted(killed.resolve("seq/trials")))) {
+            assertTrue(p.isAlive() && System.nanoTime() < deadline, "the sweep ended before its second round: " + Files.readString(tmp.resolve("killed.log")));
+            Thread.sleep(100);
+        }
+        p.destroyForcibly(); // SIGKILL, mid-round
+        p.waitFor();
+        assertEquals(1, Yaml.json().readTree(looks.toFile()).get("looks").size(), "the kill came after the second look");
+        Tiny.Result resumed = Tiny.cli("run", grid.toString(), "--out", killed.toString(), "--workers", "1");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(Files.readString(whole.resolve("seq/looks.json")), Files.readString(looks), "other looks after the kill");
+    }
+
+    private static boolean secondRoundStarted(Path trials) throws Exception {
+        try (Stream<Path> s = Files.list(trials)) {
+            // The round prepares its trials (config.yaml) before its workers start: from then on the kill is mid-round.
+            return s.anyMatch(t -> t.getFileName().toString().matches(".*_s[45]-.*") && Files.exists(t.resolve("config.yaml")));
+        }
+    }
 }
