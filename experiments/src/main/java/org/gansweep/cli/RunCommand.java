@@ -153,6 +153,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (ExperimentStore.StoreException e) {
             err.println("gansweep: " + e.getMessage());
             return 2;
+        } catch (org.gansweep.reports.SequentialClaims.Unreadable e) {
+            err.println("gansweep: " + e.getMessage() + ". Finished trials are kept.");
+            return 2;
         } catch (IOException e) {
             if (String.valueOf(e.getMessage()).contains("a worker could not be run")) {
                 err.println("gansweep: a worker JVM could not be started: " + e.getMessage() + " (was the JDK upgraded while the sweep"

@@ -43,8 +43,9 @@ final class SequentialSweep {
             throws IOException, ExperimentStore.StoreException, InterruptedException {
         SequentialClaims.Looks looks = SequentialClaims.read(experimentDir);
         if (looks != null && !looks.plan().equals(grid.sequential())) {
-            throw new IOException(SequentialClaims.file(experimentDir) + " holds looks taken under " + looks.plan() + ", not the grid's "
-                    + grid.sequential() + ": the boundaries depend on the plan. Give the plan they were taken with, or another --out");
+            throw new SequentialClaims.Unreadable(SequentialClaims.file(experimentDir) + " holds looks taken under " + looks.plan()
+                    + ", not the grid's " + grid.sequential() + ": the boundaries depend on the plan. Give the plan they were taken with,"
+                    + " or another --out", null);
         }
         if (looks == null) {
             looks = new SequentialClaims.Looks(grid.sequential(), ClaimTests.ALPHA, List.of());

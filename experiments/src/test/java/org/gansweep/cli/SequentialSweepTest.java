@@ -84,6 +84,18 @@ class SequentialSweepTest {
         assertEquals(0, third.code(), third.err());
         assertTrue(third.err().contains("every look is taken"), third.err());
         assertArrayEquals(before, Files.readAllBytes(exp.resolve("looks.json")));
+
+        // Another plan would put other boundaries on the stored looks: refused, nothing touched.
+        Tiny.Result otherPlan = Tiny.cli("run", grid.toString(), "--out", out.toString(), "--set", "seeds={sequential: {first: 3, step: 1, max: 5}}");
+        assertEquals(2, otherPlan.code(), otherPlan.err());
+        assertTrue(otherPlan.err().contains("holds looks taken under") && otherPlan.err().contains("boundaries depend on the plan"), otherPlan.err());
+        // A damaged looks file is named, with what to do; the report says its claims are tested without the looks.
+        Files.writeString(exp.resolve("looks.json"), "{\"plan\": ");
+        Tiny.Result damaged = Tiny.cli("run", grid.toString(), "--out", out.toString());
+        assertEquals(2, damaged.code(), damaged.err());
+        assertTrue(damaged.err().contains("looks.json cannot be read") && damaged.err().contains("move it away"), damaged.err());
+        Tiny.cli("report", exp.toString());
+        assertTrue(Files.readString(exp.resolve("report/index.html")).contains("looks.json cannot be read"));
     }
 
     @Test

@@ -49,6 +49,11 @@ public final class ReportBuilder {
         Files.createDirectories(figDir);
         Files.createDirectories(tableDir);
         List<String> problems = new ArrayList<>(results.notes());
+        try {
+            SequentialClaims.read(experimentDir);
+        } catch (IOException e) {
+            problems.add(e.getMessage() + " The claims below are tested on every seed at once, without the looks.");
+        }
 
         SummaryTable quality = SummaryTable.quality(results);
         SummaryTable losses = SummaryTable.losses(results);

@@ -116,10 +116,14 @@ public final class SequentialClaims {
             return null;
         }
         try {
-            return Yaml.json().readValue(f.toFile(), new TypeReference<Looks>() {});
+            Looks looks = Yaml.json().readValue(f.toFile(), new TypeReference<Looks>() {});
+            if (looks.plan() == null || !(looks.alpha() > 0 && looks.alpha() < 0.5)) {
+                throw new IOException("it has no plan or no alpha");
+            }
+            return looks;
         } catch (IOException e) {
-            throw new IOException(f + " cannot be read (" + e.getMessage().lines().findFirst().orElse("") + "); it holds the looks of"
-                    + " the sequential claims: restore it, or move it away to take the looks again from the first", e);
+            throw new Unreadable(f + " cannot be read (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); it holds"
+                    + " the looks of the sequential claims: restore it, or move it away to take the looks again from the first", e);
         }
     }
 
@@ -158,6 +162,13 @@ public final class SequentialClaims {
             out.add(decide(claim, a, b, c, last));
         }
         return new Look(k + 1, seeds, out);
+    }
+
+    /** looks.json is there but cannot be used (damaged, or taken under another plan): the message says what to do. */
+    public static final class Unreadable extends IOException {
+        public Unreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** A look cannot be taken yet: some trials it needs have no outcome. */

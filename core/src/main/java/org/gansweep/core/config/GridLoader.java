@@ -195,7 +195,8 @@ public final class GridLoader {
             }
         }
         if (sequential != null && claims.isEmpty()) {
-            throw new ConfigException(at.valueAt("/seeds"), "sequential seeds go on until the claims are decided, and this grid has"
+            throw new ConfigException(overrides.stream().anyMatch(o -> o.startsWith("seeds=")) ? Location.commandLine("--set seeds")
+                    : at.valueAt("/seeds"), "sequential seeds go on until the claims are decided, and this grid has"
                     + " no `claims`: give a seed count or list, or claims to decide");
         }
         return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials),
