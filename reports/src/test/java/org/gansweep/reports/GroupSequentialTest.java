@@ -40,6 +40,21 @@ class GroupSequentialTest {
         assertEquals(0.0, GroupSequential.mannWhitneyZ(new double[] {8, 8}, new double[] {8, 8}));
     }
 
+    /** The simulated plan: looks at 5, 10, ..., 40 seeds per group. */
+    private static final int FIRST = 5;
+    private static final int STEP = 5;
+    private static final int MAX = 40;
+
+    /** The plan's boundaries at alpha 0.05 (balanced groups: a rank test's information n m / (n + m) grows with n). */
+    private static double[] planBoundaries() {
+        int looks = (MAX - FIRST) / STEP + 1;
+        double[] t = new double[looks];
+        for (int k = 0; k < looks; k++) {
+            t[k] = (FIRST + k * STEP) / (double) MAX;
+        }
+        return GroupSequential.boundaries(0.05, t);
+    }
+
     /** The share of simulated sequential experiments under the null hypothesis that ever cross the boundary. */
     private static double falseClaims(ToDoubleFunction<SplittableRandom> draw, int experiments, long seed) {
         return falseClaims(draw, experiments, seed, false);
@@ -47,15 +62,11 @@ class GroupSequentialTest {
 
     /** With {@code naive}, each look is tested at the fixed-sample 5 % boundary: the error such a sweep really has. */
     private static double falseClaims(ToDoubleFunction<SplittableRandom> draw, int experiments, long seed, boolean naive) {
-        int first = 5;
-        int step = 5;
-        int max = 40;
+        int first = FIRST;
+        int step = STEP;
+        int max = MAX;
         int looks = (max - first) / step + 1;
-        double[] t = new double[looks];
-        for (int k = 0; k < looks; k++) {
-            t[k] = (first + k * step) / (double) max; // balanced groups: information n m / (n + m) is proportional to n
-        }
-        double[] c = GroupSequential.boundaries(0.05, t);
+        double[] c = planBoundaries();
         if (naive) {
             java.util.Arrays.fill(c, 1.6449);
         }
@@ -110,15 +121,11 @@ class GroupSequentialTest {
 
     /** Power and mean seeds per group of the sequential design, and the power of a fixed design of 40 seeds. */
     private static double[] underShift(double shift, int experiments, long seed) {
-        int first = 5;
-        int step = 5;
-        int max = 40;
+        int first = FIRST;
+        int step = STEP;
+        int max = MAX;
         int looks = (max - first) / step + 1;
-        double[] t = new double[looks];
-        for (int k = 0; k < looks; k++) {
-            t[k] = (first + k * step) / (double) max;
-        }
-        double[] c = GroupSequential.boundaries(0.05, t);
+        double[] c = planBoundaries();
         SplittableRandom r = new SplittableRandom(seed);
         int sequential = 0;
         int fixed = 0;

@@ -1,13 +1,9 @@
 package org.gansweep.models.eval;
 
-import ai.djl.ndarray.NDArray;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.gansweep.core.math.NearestNeighbourBalls;
 import org.gansweep.core.metrics.MetricColumn;
 import org.gansweep.core.metrics.MetricColumn.Better;
-import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.Plugin;
@@ -18,7 +14,7 @@ import org.gansweep.core.plugin.Plugin;
  * inflate them. Density is about 1 when samples follow the real distribution (it can exceed 1); coverage is the
  * share of real images with a sample in their ball. Two sets of real images give the reference.
  */
-public final class DensityCoverageMetric extends JudgedMetric {
+public final class DensityCoverageMetric extends RealSetMetric {
     public static final String DENSITY = "density";
     public static final String COVERAGE = "coverage";
     public static final String REAL_DENSITY = "real_density";
@@ -59,18 +55,9 @@ public final class DensityCoverageMetric extends JudgedMetric {
     }
 
     @Override
-    public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
-        Judge judge = judge(dataset);
-        double[][] fake = judge.features(samples);
-        FeatureSets sets = FeatureSets.forSize(judge.realFeatures(), fake.length);
-        NearestNeighbourBalls.DensityCoverage s = NearestNeighbourBalls.densityCoverage(sets.real(), fake, k);
-        NearestNeighbourBalls.DensityCoverage ref = NearestNeighbourBalls.densityCoverage(sets.referenceA(), sets.referenceB(), k);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put(DENSITY, s.density());
-        out.put(COVERAGE, s.coverage());
-        out.put(REAL_DENSITY, ref.density());
-        out.put(REAL_COVERAGE, ref.coverage());
-        return out;
+    double[] score(double[][] real, double[][] fake) {
+        var s = NearestNeighbourBalls.densityCoverage(real, fake, k);
+        return new double[] {s.density(), s.coverage()};
     }
 
     /** Registered as {@code density-coverage}. */

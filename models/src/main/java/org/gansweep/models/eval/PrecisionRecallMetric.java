@@ -1,13 +1,9 @@
 package org.gansweep.models.eval;
 
-import ai.djl.ndarray.NDArray;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.gansweep.core.math.NearestNeighbourBalls;
 import org.gansweep.core.metrics.MetricColumn;
 import org.gansweep.core.metrics.MetricColumn.Better;
-import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.Plugin;
@@ -18,7 +14,7 @@ import org.gansweep.core.plugin.Plugin;
  * images' support (fidelity); recall, the share of real images in the generated images' support (diversity).
  * Two sets of real images give the reference.
  */
-public final class PrecisionRecallMetric extends JudgedMetric {
+public final class PrecisionRecallMetric extends RealSetMetric {
     public static final String PRECISION = "precision";
     public static final String RECALL = "recall";
     public static final String REAL_PRECISION = "real_precision";
@@ -59,18 +55,9 @@ public final class PrecisionRecallMetric extends JudgedMetric {
     }
 
     @Override
-    public Map<String, Double> evaluate(NDArray samples, int[] labels, DatasetAdapter dataset) {
-        Judge judge = judge(dataset);
-        double[][] fake = judge.features(samples);
-        FeatureSets sets = FeatureSets.forSize(judge.realFeatures(), fake.length);
-        NearestNeighbourBalls.PrecisionRecall s = NearestNeighbourBalls.precisionRecall(sets.real(), fake, k);
-        NearestNeighbourBalls.PrecisionRecall ref = NearestNeighbourBalls.precisionRecall(sets.referenceA(), sets.referenceB(), k);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put(PRECISION, s.precision());
-        out.put(RECALL, s.recall());
-        out.put(REAL_PRECISION, ref.precision());
-        out.put(REAL_RECALL, ref.recall());
-        return out;
+    double[] score(double[][] real, double[][] fake) {
+        var s = NearestNeighbourBalls.precisionRecall(real, fake, k);
+        return new double[] {s.precision(), s.recall()};
     }
 
     /** Registered as {@code precision-recall}. */
