@@ -82,7 +82,7 @@ final class TrialCommand implements Callable<Integer> {
                 @Override
                 public void onStep(int step) {
                     if (step % every == 0 || step == total) {
-                        out.println("progress " + step);
+                        out.println(org.gansweep.core.sweep.WorkerLines.progress(step));
                         out.flush();
                     }
                 }

@@ -196,12 +196,9 @@ public final class SweepRunner {
                 Writer log = Files.newBufferedWriter(new TrialFolder(trialDir).workerLog(), StandardCharsets.UTF_8)) {
             String line;
             while ((line = out.readLine()) != null) {
-                if (line.startsWith("progress ")) {
-                    try {
-                        progress.step(t, Integer.parseInt(line.substring(9).trim()));
-                    } catch (NumberFormatException e) {
-                        log.write(line + "\n");
-                    }
+                java.util.OptionalInt step = WorkerLines.step(line);
+                if (step.isPresent()) {
+                    progress.step(t, step.getAsInt());
                 } else {
                     log.write(line + "\n");
                     log.flush();

@@ -237,7 +237,7 @@ public final class SlurmSweep {
     /** The last lines of a task's log that are not progress lines, to show why it stopped. */
     private static String logTail(Path log) {
         try (java.util.stream.Stream<String> lines = Files.lines(log)) {
-            List<String> kept = lines.filter(l -> !l.startsWith("progress ")).toList();
+            List<String> kept = lines.filter(l -> !org.gansweep.core.sweep.WorkerLines.isProgress(l)).toList();
             List<String> tail = kept.subList(Math.max(0, kept.size() - 8), kept.size());
             return tail.isEmpty() ? "" : "\nThe log ends:\n" + String.join("\n", tail);
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -33,12 +33,9 @@ final class TaskLogs {
         // The last piece has no newline yet (a line being written, or ""); the first is cut unless the tail is
         // the whole file.
         for (int i = lines.length - 2; i >= (whole ? 0 : 1); i--) {
-            if (lines[i].startsWith("progress ")) {
-                try {
-                    return Integer.parseInt(lines[i].substring("progress ".length()).trim());
-                } catch (NumberFormatException e) {
-                    // another line that begins with the word: keep looking
-                }
+            java.util.OptionalInt step = org.gansweep.core.sweep.WorkerLines.step(lines[i]);
+            if (step.isPresent()) {
+                return step.getAsInt();
             }
         }
         return -1;
