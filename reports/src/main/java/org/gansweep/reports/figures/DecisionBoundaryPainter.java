@@ -19,13 +19,14 @@ import org.gansweep.reports.Panels;
  * the setting's legend name and colour. The field is a diverging colour map centred on the boundary value.
  */
 final class DecisionBoundaryPainter {
+    /** Larger than the density figure's panels: arrows need room. Spacing and labels as the density figure's. */
     static final int PANEL = 260;
-    static final int GAP = 16;
-    static final int TITLE = 20;
-    static final int ROW_GAP = 12;
-    static final int LABEL = 200;
-    static final int TICKS = 30;
-    static final int AXIS = 24;
+    private static final int GAP = DensityPainter.GAP;
+    private static final int TITLE = DensityPainter.TITLE;
+    private static final int ROW_GAP = DensityPainter.ROW_GAP;
+    private static final int LABEL = DensityPainter.LABEL;
+    private static final int TICKS = DensityPainter.TICKS;
+    private static final int AXIS = DensityPainter.AXIS;
     /** The longest arrow, as a share of a panel's side. */
     static final double ARROW = 0.14;
     private static final Color REAL_SIDE = new Color(0xf4a261);

@@ -126,12 +126,9 @@ public final class DensityFigure implements Figure {
         return Arrays.stream(density).flatMapToDouble(Arrays::stream).max().orElse(0);
     }
 
+    /** The square the figures draw a mixture on: the one Figure 1's numbers were taken on. */
     static double extent(GaussianMixture m) {
-        double r = 0;
-        for (double[] c : m.centers()) {
-            r = Math.max(r, Math.max(Math.abs(c[0]), Math.abs(c[1])));
-        }
-        return r + Math.max(0.6, 10 * m.std());
+        return org.gansweep.core.train.DecisionField.extent(m);
     }
 
     /** At most MAX_COLUMNS - 1 snapshots, evenly spread, always the first and the last. */
