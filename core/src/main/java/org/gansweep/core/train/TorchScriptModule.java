@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,9 @@ public final class TorchScriptModule {
                     throw new IllegalStateException(resource + " is missing from the gansweep-core jar");
                 }
                 model.load(in);
+                // DJL makes an empty temporary folder for a stream-loaded model and deletes it only at a normal
+                // JVM exit; workers end by halting, so every worker would leave one behind in /tmp.
+                Files.deleteIfExists(model.getModelPath());
             } catch (IOException | MalformedModelException e) {
                 throw new UncheckedIOException(new IOException("cannot load " + resource + ": " + e.getMessage(), e));
             }
