@@ -239,8 +239,8 @@ public final class ReportBuilder {
         if (results.paperSteps() == 0 || longest == 0 || longest * 2 > results.paperSteps()) {
             return "";
         }
-        return "<div class=\"short\"><b>Short runs.</b> These trials trained " + String.format(java.util.Locale.ROOT, "%,d", longest)
-                + " steps; the paper's trained " + String.format(java.util.Locale.ROOT, "%,d", results.paperSteps())
+        return "<div class=\"short\"><b>Short runs.</b> These trials trained " + String.format(Locale.ROOT, "%,d", longest)
+                + " steps; the paper's trained " + String.format(Locale.ROOT, "%,d", results.paperSteps())
                 + ". Read every number below as a short run's, not as the paper's result.</div>\n";
     }
 
