@@ -1,5 +1,7 @@
 package org.gansweep.datasets;
 
+import java.util.List;
+import java.util.Set;
 import org.gansweep.core.metrics.GaussianMixture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
@@ -14,7 +16,7 @@ import org.gansweep.core.plugin.Plugin;
  */
 public final class GaussianRing extends GaussianMixtureData {
 
-    public record Params(Integer modes, Double radius, Double std, java.util.List<Double> weights) {
+    public record Params(Integer modes, Double radius, Double std, List<Double> weights) {
         public Params {
             modes = modes == null ? 8 : modes;
             radius = radius == null ? 2.0 : radius;
@@ -27,7 +29,7 @@ public final class GaussianRing extends GaussianMixtureData {
     }
 
     /** The weights as probabilities (null: equal). */
-    static double[] probabilities(java.util.List<Double> weights) {
+    static double[] probabilities(List<Double> weights) {
         if (weights == null) {
             return null;
         }
@@ -48,6 +50,12 @@ public final class GaussianRing extends GaussianMixtureData {
     public static final class Factory extends Plugin<Params, DatasetAdapter> {
         public Factory() {
             super(Params.class, "2-D Gaussians on a circle (modes, radius, std, weights: relative mode weights, default equal; mode k at angle 2 pi k / modes from +x)");
+        }
+
+        /** {@code weights} came after the first ring sweeps: while unset (equal modes) it stays out of config.yaml and trial ids. */
+        @Override
+        public Set<String> paramsAddedLater() {
+            return Set.of("weights");
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.gansweep.losses;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import java.util.Set;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.Plugin;
 import org.gansweep.core.plugin.Reduction;
@@ -76,6 +77,12 @@ public final class CrossEntropyLoss implements AdversarialLoss {
     public static final class Factory extends Plugin<Params, AdversarialLoss> {
         public Factory() {
             super(Params.class, "sigmoid cross-entropy GAN loss; generator: non-saturating (default) or minimax; reduction: mean or sum over the batch");
+        }
+
+        /** {@code reduction} came after the first sweeps: at {@code mean} it stays out of config.yaml and trial ids. */
+        @Override
+        public Set<String> paramsAddedLater() {
+            return Set.of("reduction");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.gansweep.losses;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Set;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.GraphScalars;
@@ -80,6 +81,12 @@ public final class LeastSquaresLoss implements AdversarialLoss {
             super(Params.class, "least-squares GAN loss with targets a (fake), b (real), c (G's target for fakes); reduction: mean or sum over the batch");
         }
 
+        /** {@code reduction} came after the first sweeps: at {@code mean} it stays out of config.yaml and trial ids. */
+        @Override
+        public Set<String> paramsAddedLater() {
+            return Set.of("reduction");
+        }
+
         @Override
         public void check(Params p) {
             FieldError.require(Double.isFinite(p.a()) && Double.isFinite(p.b()) && Double.isFinite(p.c()), "a", "a, b and c must be finite numbers");
@@ -114,6 +121,12 @@ public final class LeastSquaresLoss implements AdversarialLoss {
 
         public static PresetFactory binary() {
             return new PresetFactory(0, 1, 1);
+        }
+
+        /** {@code reduction} came after the first sweeps: at {@code mean} it stays out of config.yaml and trial ids. */
+        @Override
+        public Set<String> paramsAddedLater() {
+            return Set.of("reduction");
         }
 
         private static String fmt(double v) {

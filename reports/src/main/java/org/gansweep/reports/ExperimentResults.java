@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.gansweep.core.config.AuthorsSettings;
+import org.gansweep.core.config.Claim;
+import org.gansweep.core.config.Component;
 import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.GridLoader;
@@ -19,10 +24,10 @@ import org.gansweep.core.config.Yaml;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.Kind;
+import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.TrialFolder;
-import org.gansweep.core.sweep.SweepRunner;
 import org.gansweep.core.sweep.TrialParts;
 
 /**
@@ -37,9 +42,9 @@ public final class ExperimentResults {
     private final List<TrialResult> trials;
     private final List<String> notes;
     private final List<String> damaged;
-    private List<org.gansweep.core.config.Claim> claims = List.of();
+    private List<Claim> claims = List.of();
     private int paperSteps;
-    private org.gansweep.core.config.AuthorsSettings authors;
+    private AuthorsSettings authors;
 
     private ExperimentResults(Path dir, String name, String description, String paper, List<TrialResult> trials,
             List<String> notes, List<String> damaged) {
@@ -52,114 +57,146 @@ public final class ExperimentResults {
         this.damaged = damaged;
     }
 
+    /** What grid.yaml says, with its trials as the last run's {@code --set} made them (null when unknown). */
+    private record GridOnFile(String name, String description, String paper, ExperimentGrid grid) {}
+
     public static ExperimentResults load(Path dir, PluginCatalog catalog) throws IOException {
         GridLoader loader = new GridLoader(catalog);
         List<String> notes = new ArrayList<>();
         List<String> damaged = new ArrayList<>();
-        String name = dir.getFileName().toString();
-        String description = "";
-        String paper = "";
-        Map<String, Integer> order = null;
-        ExperimentGrid parsedGrid = null;
-        Path gridFile = dir.resolve("grid.yaml");
-        if (Files.exists(gridFile)) {
-            String text = Files.readString(gridFile);
-            JsonNode raw = null;
-            try {
-                raw = Yaml.yaml().readTree(text);
-            } catch (IOException e) {
-                notes.add("grid.yaml does not parse: " + e.getMessage());
-            }
-            if (raw != null && raw.isObject()) {
-                name = raw.path("name").asText(name);
-                description = raw.path("description").asText("");
-                paper = raw.path("paper").asText("");
-            }
-            List<String> overrides;
-            try {
-                overrides = ExperimentStore.readOverrides(dir);
-            } catch (IOException e) {
-                overrides = null;
-                damaged.add(ExperimentStore.SWEEP + ": cannot be read (" + e.getMessage().lines().findFirst().orElse("")
-                        + "), so the --set overrides of the last run are unknown; every stored trial is shown");
-            }
-            if (overrides != null) {
-                try {
-                    ExperimentGrid grid = loader.parse(text, gridFile.toString(), overrides);
-                    parsedGrid = grid;
-                    order = new HashMap<>();
-                    for (Trial t : grid.trials()) {
-                        order.put(t.id(), order.size());
-                    }
-                } catch (ConfigException e) {
-                    notes.add("grid.yaml no longer validates, so every stored trial is shown: " + e.errors().get(0));
-                }
+        GridOnFile onFile = readGrid(dir, loader, notes, damaged);
+        Map<String, Trial> inGrid = null;
+        if (onFile.grid() != null) {
+            inGrid = new LinkedHashMap<>();
+            for (Trial t : onFile.grid().trials()) {
+                inGrid.put(t.id(), t);
             }
         }
         List<TrialResult> trials = new ArrayList<>();
         int others = 0;
-        Path trialsDir = dir.resolve("trials");
-        List<Path> folders;
-        if (Files.exists(trialsDir) && !Files.isDirectory(trialsDir)) {
-            damaged.add("trials: is a file, not the folder of trial results");
-        }
-        try (Stream<Path> s = Files.isDirectory(trialsDir) ? Files.list(trialsDir) : Stream.empty()) {
-            folders = s.sorted().toList();
-        }
-        for (Path t : folders) {
+        for (Path t : trialFolders(dir, damaged)) {
             String id = t.getFileName().toString();
-            if (order != null && !order.containsKey(id)) {
+            if (inGrid != null && !inGrid.containsKey(id)) {
                 others++;
                 continue;
             }
-            TrialFolder folder = new TrialFolder(t);
-            TrialFolder.Inspection in = folder.inspect();
-            if (in.state() == TrialFolder.State.DAMAGED) {
-                damaged.add(id + ": " + String.join("; ", in.problems()));
-                continue;
+            TrialResult r = readTrial(t, inGrid == null ? null : inGrid.get(id), loader, catalog, damaged);
+            if (r != null) {
+                trials.add(r);
             }
-            if (!Files.isRegularFile(folder.config())) {
-                damaged.add(id + ": config.yaml is missing, so the trial cannot be read");
-                continue;
-            }
-            try {
-                Trial trial = SweepRunner.readTrial(loader, t);
-                DatasetAdapter data = TrialParts.create(catalog, Kind.DATASET, trial.config().dataset(), DatasetAdapter.class);
-                AdversarialLoss loss = TrialParts.create(catalog, Kind.LOSS, trial.config().loss(), AdversarialLoss.class);
-                for (var m : trial.config().metrics()) {
-                    // What each metric says about its columns (built, never run: a judged metric trains nothing here).
-                    MetricInfo.declare(TrialParts.create(catalog, Kind.METRIC, m, org.gansweep.core.plugin.Metric.class).columns());
-                }
-                trials.add(new TrialResult(trial, in.summary(), MetricsCsv.read(folder.metrics()), t, data, loss));
-            } catch (ConfigException e) {
-                damaged.add(id + ": config.yaml does not load (" + e.errors().get(0) + ")");
-            } catch (IOException | RuntimeException e) {
-                damaged.add(id + ": cannot be read (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
-            }
-        }
-        if (order != null) {
-            Map<String, Integer> o = order;
-            trials.sort(Comparator.comparing(r -> o.get(r.trial().id())));
         }
         if (others > 0) {
             notes.add(others + " trial folder(s) from earlier versions of the grid are kept in trials/ but not shown");
         }
-        if (order != null) {
-            java.util.Set<String> stored = new java.util.HashSet<>();
-            trials.forEach(r -> stored.add(r.trial().id()));
-            long missing = order.keySet().stream().filter(id -> !stored.contains(id)
-                    && damaged.stream().noneMatch(d -> d.startsWith(id + ":"))).count();
-            if (missing > 0) {
-                notes.add(missing + " of the grid's " + order.size() + " trials have no results yet (run the sweep to make them)");
-            }
+        if (inGrid != null) {
+            sortAndCountMissing(trials, List.copyOf(inGrid.keySet()), notes, damaged);
         }
-        ExperimentResults r = new ExperimentResults(dir, name, description, paper, trials, notes, damaged);
-        if (parsedGrid != null) {
-            r.claims = parsedGrid.claims();
-            r.paperSteps = parsedGrid.paperSteps();
-            r.authors = parsedGrid.authors();
+        ExperimentResults r = new ExperimentResults(dir, onFile.name(), onFile.description(), onFile.paper(), trials, notes, damaged);
+        if (onFile.grid() != null) {
+            r.claims = onFile.grid().claims();
+            r.paperSteps = onFile.grid().paperSteps();
+            r.authors = onFile.grid().authors();
         }
         return r;
+    }
+
+    /**
+     * grid.yaml's name, description and paper as written, and the grid parsed with the last run's overrides; a grid
+     * that no longer validates, or overrides that cannot be read, leave the grid null (every stored trial is shown).
+     */
+    private static GridOnFile readGrid(Path dir, GridLoader loader, List<String> notes, List<String> damaged) throws IOException {
+        Path gridFile = dir.resolve("grid.yaml");
+        if (!Files.exists(gridFile)) {
+            return new GridOnFile(dir.getFileName().toString(), "", "", null);
+        }
+        String text = Files.readString(gridFile);
+        JsonNode raw = null;
+        try {
+            raw = Yaml.yaml().readTree(text);
+        } catch (IOException e) {
+            notes.add("grid.yaml does not parse: " + e.getMessage());
+        }
+        String name = dir.getFileName().toString();
+        String description = "";
+        String paper = "";
+        if (raw != null && raw.isObject()) {
+            name = raw.path("name").asText(name);
+            description = raw.path("description").asText("");
+            paper = raw.path("paper").asText("");
+        }
+        List<String> overrides;
+        try {
+            overrides = ExperimentStore.readOverrides(dir);
+        } catch (IOException e) {
+            damaged.add(ExperimentStore.SWEEP + ": cannot be read (" + e.getMessage().lines().findFirst().orElse("")
+                    + "), so the --set overrides of the last run are unknown; every stored trial is shown");
+            return new GridOnFile(name, description, paper, null);
+        }
+        try {
+            return new GridOnFile(name, description, paper, loader.parse(text, gridFile.toString(), overrides));
+        } catch (ConfigException e) {
+            notes.add("grid.yaml no longer validates, so every stored trial is shown: " + e.errors().get(0));
+            return new GridOnFile(name, description, paper, null);
+        }
+    }
+
+    /** The folders under trials/, in name order; a file named trials is reported. */
+    private static List<Path> trialFolders(Path dir, List<String> damaged) throws IOException {
+        Path trialsDir = dir.resolve("trials");
+        if (Files.exists(trialsDir) && !Files.isDirectory(trialsDir)) {
+            damaged.add("trials: is a file, not the folder of trial results");
+        }
+        try (Stream<Path> s = Files.isDirectory(trialsDir) ? Files.list(trialsDir) : Stream.empty()) {
+            return s.sorted().toList();
+        }
+    }
+
+    /**
+     * One trial folder as the report sees it; null when it is damaged or cannot be read (said in {@code damaged}).
+     * {@code inGrid} is the grid's trial of the folder's id, whose resolved config is taken when config.yaml still
+     * holds it (null: none, or no grid).
+     */
+    private static TrialResult readTrial(Path t, Trial inGrid, GridLoader loader, PluginCatalog catalog, List<String> damaged) {
+        String id = t.getFileName().toString();
+        TrialFolder folder = new TrialFolder(t);
+        TrialFolder.Inspection in = folder.inspect();
+        if (in.state() == TrialFolder.State.DAMAGED) {
+            damaged.add(id + ": " + String.join("; ", in.problems()));
+            return null;
+        }
+        if (!Files.isRegularFile(folder.config())) {
+            damaged.add(id + ": config.yaml is missing, so the trial cannot be read");
+            return null;
+        }
+        try {
+            Trial trial = StoredTrial.read(folder, loader, inGrid);
+            DatasetAdapter data = TrialParts.create(catalog, Kind.DATASET, trial.config().dataset(), DatasetAdapter.class);
+            AdversarialLoss loss = TrialParts.create(catalog, Kind.LOSS, trial.config().loss(), AdversarialLoss.class);
+            for (Component m : trial.config().metrics()) {
+                // What each metric says about its columns (built, never run: a judged metric trains nothing here).
+                MetricInfo.declare(TrialParts.create(catalog, Kind.METRIC, m, Metric.class).columns());
+            }
+            return new TrialResult(trial, in.summary(), MetricsCsv.read(folder.metrics()), t, data, loss);
+        } catch (ConfigException e) {
+            damaged.add(id + ": config.yaml does not load (" + e.errors().get(0) + ")");
+        } catch (IOException | RuntimeException e) {
+            damaged.add(id + ": cannot be read (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+        }
+        return null;
+    }
+
+    /** Puts the trials in grid order, and notes how many of the grid's trials have no results yet. */
+    private static void sortAndCountMissing(List<TrialResult> trials, List<String> gridIds, List<String> notes, List<String> damaged) {
+        Map<String, Integer> order = new HashMap<>();
+        gridIds.forEach(id -> order.put(id, order.size()));
+        trials.sort(Comparator.comparing(r -> order.get(r.trial().id())));
+        Set<String> stored = new HashSet<>();
+        trials.forEach(r -> stored.add(r.trial().id()));
+        long missing = order.keySet().stream().filter(id -> !stored.contains(id)
+                && damaged.stream().noneMatch(d -> d.startsWith(id + ":"))).count();
+        if (missing > 0) {
+            notes.add(missing + " of the grid's " + order.size() + " trials have no results yet (run the sweep to make them)");
+        }
     }
 
     public Path dir() {
@@ -187,12 +224,12 @@ public final class ExperimentResults {
     }
 
     /** The paper's claims the grid asks the report to test. */
-    public List<org.gansweep.core.config.Claim> claims() {
+    public List<Claim> claims() {
         return claims;
     }
 
     /** The authors' settings beside this grid's, or null. */
-    public org.gansweep.core.config.AuthorsSettings authors() {
+    public AuthorsSettings authors() {
         return authors;
     }
 

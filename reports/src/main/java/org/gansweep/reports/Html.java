@@ -1,5 +1,8 @@
 package org.gansweep.reports;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +10,21 @@ import java.util.Locale;
 /** Escaping and table markup for the report's HTML, Markdown and CSV. */
 public final class Html {
     private Html() {}
+
+    /**
+     * The report page's style, report.css beside this class: one rule a line there, joined without line breaks here
+     * so that the page has the one-line style it always had.
+     */
+    public static String stylesheet() {
+        try (InputStream in = Html.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css is missing from the reports jar");
+            }
+            return String.join("", new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

@@ -4,6 +4,9 @@ import com.google.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,9 @@ public final class ReportBuilder {
         return build(experimentDir, false);
     }
 
+    /** The tables the report writes as CSV and Markdown, and shows on its page. */
+    private record Tables(SummaryTable quality, SummaryTable losses, TrialsTable trials) {}
+
     /**
      * Writes the report; a {@code partial} one (built while the sweep runs) says so at the top, with how many trials
      * had finished, and stays marked if the sweep is stopped before it writes the final one.
@@ -54,78 +60,11 @@ public final class ReportBuilder {
         } catch (IOException e) {
             problems.add(e.getMessage() + " The claims below are tested on every seed at once, without the looks.");
         }
-
-        SummaryTable quality = SummaryTable.quality(results);
-        SummaryTable losses = SummaryTable.losses(results);
-        AtomicFiles.write(tableDir.resolve("summary.csv"), quality.csv());
-        AtomicFiles.write(tableDir.resolve("summary.md"), Html.markdown(quality.header(), quality.cells()));
-        AtomicFiles.write(tableDir.resolve("losses.csv"), losses.csv());
-        AtomicFiles.write(tableDir.resolve("losses.md"), Html.markdown(losses.header(), losses.cells()));
-        TrialsTable trials = new TrialsTable(results, quality.metrics(), losses.metrics());
-        AtomicFiles.write(tableDir.resolve("trials.csv"), trials.csv());
-        AtomicFiles.write(tableDir.resolve("trials.md"), trials.markdown());
-        AtomicFiles.write(tableDir.resolve("metrics-long.csv"), MetricsLongTable.csv(results));
-
-        StringBuilder body = new StringBuilder();
-        body.append("<h2>Results</h2>\n<p>Mean ± sample standard deviation over the seeds that completed; diverged and failed seeds are counted, not averaged."
-                + " The std has 3 significant digits and the mean is given to the same decimal place. ↑ higher is better, ↓ lower is better."
-                + " <a href=\"tables/summary.csv\">CSV</a> · <a href=\"tables/summary.md\">Markdown</a></p>\n");
-        Legend legend = Legend.of(results);
-        body.append(Html.markupTable(quality.header(), withSwatches(quality.cells(), legend)));
-        if (!losses.isEmpty()) {
-            body.append("<h3>Training losses</h3>\n<p>D's and G's loss, each trial's mean over its last 100 steps, then mean ± std over seeds."
-                    + " Kept apart from the quality metrics: a loss has no better direction, and each objective has its own scale."
-                    + " <a href=\"tables/losses.csv\">CSV</a> · <a href=\"tables/losses.md\">Markdown</a></p>\n");
-            body.append(Html.markupTable(losses.header(), withSwatches(losses.cells(), legend)));
-        }
-        for (Map.Entry<String, Figure> f : figures.figures().entrySet()) {
-            try {
-                Optional<Drawing> d = f.getValue().draw(results);
-                if (d.isPresent()) {
-                    body.append(figure(figDir, f.getKey(), d.get()));
-                }
-            } catch (RuntimeException | IOException e) {
-                problems.add("figure " + f.getKey() + " could not be drawn: " + e);
-            }
-        }
-        body.append("<h2>Trials</h2>\n<p><a href=\"tables/trials.csv\">CSV</a> · <a href=\"tables/trials.md\">Markdown</a>."
-                + " Every logged value of every trial, one row per trial, step and metric (for pandas, R, DuckDB):"
-                + " <a href=\"tables/metrics-long.csv\">metrics-long.csv</a>."
-                + " Each trial links to its folder and its files: the resolved config.yaml, metrics.csv (every logged step),"
-                + " samples/ and summary.json with full provenance and the checksums of the rest.</p>\n");
-        body.append(trials.html());
-
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(Html.escape(results.name())).append(" · gansweep</title>\n<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;padding:0 1em;color:#222}"
-                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;font-size:14px}"
-                        + "th{background:#f4f4f4}.problem{color:#a00}.swatch{display:inline-block;width:0.8em;height:0.8em;margin-right:0.4em}"
-                        + ".damaged{border:2px solid #c00;background:#fff0f0;padding:0.5em 1em;margin:1em 0}"
-                        + ".short{border:2px solid #c80;background:#fff8e8;padding:0.5em 1em;margin:1em 0}"
-                        + ".partial{border:2px solid #36c;background:#eef4ff;padding:0.5em 1em;margin:1em 0}</style>\n")
-                .append("<meta name=\"gansweep-report\" content=\"").append(partial ? "partial" : "final").append("\"></head><body>\n")
-                .append("<h1>").append(Html.escape(results.name())).append("</h1>\n");
-        if (partial) {
-            html.append(partialNote(results));
-        }
-        if (!results.description().isBlank()) {
-            html.append("<p>").append(Html.escape(results.description())).append("</p>\n");
-        }
-        if (!results.paper().isBlank()) {
-            html.append("<p><b>Paper:</b> ").append(Html.escape(results.paper())).append("</p>\n");
-        }
-        html.append("<p>").append(results.trials().size()).append(" trials. Grid: <a href=\"../grid.yaml\">grid.yaml</a>. Report built ")
-                .append(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-                .append(" by gansweep ").append(Html.escape(Provenance.version())).append(".</p>\n")
-                .append(provenanceLine(results));
-        if (!results.damaged().isEmpty()) {
-            html.append("<div class=\"damaged\"><b>").append(results.damaged().size())
-                    .append(" damaged or unreadable item(s), left out of every table and figure below.</b> ")
-                    .append("`gansweep run` with this grid moves a damaged trial aside (to set-aside/) and runs it again.<ul>\n");
-            for (String d : results.damaged()) {
-                html.append("<li>").append(Html.escape(d)).append("</li>\n");
-            }
-            html.append("</ul></div>\n");
-        }
+        Tables tables = writeTables(results, tableDir);
+        // The body first: a figure that fails to draw is named among the problems at the top of the page.
+        String body = resultsSection(results, tables) + figures(results, figDir, problems) + trialsSection(tables.trials());
+        StringBuilder html = new StringBuilder(head(results, partial));
+        html.append(intro(results, partial)).append(damagedBox(results));
         for (String p : problems) {
             html.append("<p class=\"problem\">").append(Html.escape(p)).append("</p>\n");
         }
@@ -142,12 +81,110 @@ public final class ReportBuilder {
         return new Report(index, results.damaged());
     }
 
+    /** Writes the summary, losses, trials and long metrics tables under tables/. */
+    private static Tables writeTables(ExperimentResults results, Path tableDir) throws IOException {
+        SummaryTable quality = SummaryTable.quality(results);
+        SummaryTable losses = SummaryTable.losses(results);
+        AtomicFiles.write(tableDir.resolve("summary.csv"), quality.csv());
+        AtomicFiles.write(tableDir.resolve("summary.md"), Html.markdown(quality.header(), quality.cells()));
+        AtomicFiles.write(tableDir.resolve("losses.csv"), losses.csv());
+        AtomicFiles.write(tableDir.resolve("losses.md"), Html.markdown(losses.header(), losses.cells()));
+        TrialsTable trials = new TrialsTable(results, quality.metrics(), losses.metrics());
+        AtomicFiles.write(tableDir.resolve("trials.csv"), trials.csv());
+        AtomicFiles.write(tableDir.resolve("trials.md"), trials.markdown());
+        AtomicFiles.write(tableDir.resolve("metrics-long.csv"), MetricsLongTable.csv(results));
+        return new Tables(quality, losses, trials);
+    }
+
+    /** The summary table, then the training losses (when any were logged). */
+    private static String resultsSection(ExperimentResults results, Tables tables) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h2>Results</h2>\n<p>Mean ± sample standard deviation over the seeds that completed; diverged and failed seeds are counted, not averaged."
+                + " The std has 3 significant digits and the mean is given to the same decimal place. ↑ higher is better, ↓ lower is better."
+                + " <a href=\"tables/summary.csv\">CSV</a> · <a href=\"tables/summary.md\">Markdown</a></p>\n");
+        Legend legend = Legend.of(results);
+        body.append(Html.markupTable(tables.quality().header(), withSwatches(tables.quality().cells(), legend)));
+        if (!tables.losses().isEmpty()) {
+            body.append("<h3>Training losses</h3>\n<p>D's and G's loss, each trial's mean over its last 100 steps, then mean ± std over seeds."
+                    + " Kept apart from the quality metrics: a loss has no better direction, and each objective has its own scale."
+                    + " <a href=\"tables/losses.csv\">CSV</a> · <a href=\"tables/losses.md\">Markdown</a></p>\n");
+            body.append(Html.markupTable(tables.losses().header(), withSwatches(tables.losses().cells(), legend)));
+        }
+        return body.toString();
+    }
+
+    /** Every figure that applies, drawn and written; one that fails is added to {@code problems}. */
+    private String figures(ExperimentResults results, Path figDir, List<String> problems) {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, Figure> f : figures.figures().entrySet()) {
+            try {
+                Optional<Drawing> d = f.getValue().draw(results);
+                if (d.isPresent()) {
+                    body.append(figure(figDir, f.getKey(), d.get()));
+                }
+            } catch (RuntimeException | IOException e) {
+                problems.add("figure " + f.getKey() + " could not be drawn: " + e);
+            }
+        }
+        return body.toString();
+    }
+
+    private static String trialsSection(TrialsTable trials) {
+        return "<h2>Trials</h2>\n<p><a href=\"tables/trials.csv\">CSV</a> · <a href=\"tables/trials.md\">Markdown</a>."
+                + " Every logged value of every trial, one row per trial, step and metric (for pandas, R, DuckDB):"
+                + " <a href=\"tables/metrics-long.csv\">metrics-long.csv</a>."
+                + " Each trial links to its folder and its files: the resolved config.yaml, metrics.csv (every logged step),"
+                + " samples/ and summary.json with full provenance and the checksums of the rest.</p>\n"
+                + trials.html();
+    }
+
+    /** The page's head (its style from report.css) and title. */
+    private static String head(ExperimentResults results, boolean partial) {
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + Html.escape(results.name()) + " · gansweep</title>\n<style>"
+                + Html.stylesheet() + "</style>\n"
+                + "<meta name=\"gansweep-report\" content=\"" + (partial ? "partial" : "final") + "\"></head><body>\n"
+                + "<h1>" + Html.escape(results.name()) + "</h1>\n";
+    }
+
+    /** What the experiment is, when and by what the report was built, and how the results were produced. */
+    private static String intro(ExperimentResults results, boolean partial) {
+        StringBuilder html = new StringBuilder();
+        if (partial) {
+            html.append(partialNote(results));
+        }
+        if (!results.description().isBlank()) {
+            html.append("<p>").append(Html.escape(results.description())).append("</p>\n");
+        }
+        if (!results.paper().isBlank()) {
+            html.append("<p><b>Paper:</b> ").append(Html.escape(results.paper())).append("</p>\n");
+        }
+        html.append("<p>").append(results.trials().size()).append(" trials. Grid: <a href=\"../grid.yaml\">grid.yaml</a>. Report built ")
+                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+                .append(" by gansweep ").append(Html.escape(Provenance.version())).append(".</p>\n")
+                .append(provenanceLine(results));
+        return html.toString();
+    }
+
+    /** The box that lists damaged or unreadable trial folders; empty when there are none. */
+    private static String damagedBox(ExperimentResults results) {
+        if (results.damaged().isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<div class=\"damaged\"><b>").append(results.damaged().size())
+                .append(" damaged or unreadable item(s), left out of every table and figure below.</b> ")
+                .append("`gansweep run` with this grid moves a damaged trial aside (to set-aside/) and runs it again.<ul>\n");
+        for (String d : results.damaged()) {
+            html.append("<li>").append(Html.escape(d)).append("</li>\n");
+        }
+        return html.append("</ul></div>\n").toString();
+    }
+
     /** The box atop a report built while its sweep ran. */
     static String partialNote(ExperimentResults results) {
         long finished = results.trials().stream().filter(t -> t.summary() != null).count();
         return "<div class=\"partial\"><b>Partial report: " + finished + " of " + results.trials().size()
-                + " trials finished</b> when it was built (" + java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
-                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'"))
+                + " trials finished</b> when it was built (" + ZonedDateTime.now(ZoneOffset.UTC)
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'"))
                 + "). The sweep rebuilds it as trials finish and writes the final report when it ends. If the sweep is no"
                 + " longer running, it was interrupted: run the same `gansweep run` command to finish it (finished trials"
                 + " are kept).</div>\n";
@@ -202,8 +239,8 @@ public final class ReportBuilder {
         if (results.paperSteps() == 0 || longest == 0 || longest * 2 > results.paperSteps()) {
             return "";
         }
-        return "<div class=\"short\"><b>Short runs.</b> These trials trained " + String.format(java.util.Locale.ROOT, "%,d", longest)
-                + " steps; the paper's trained " + String.format(java.util.Locale.ROOT, "%,d", results.paperSteps())
+        return "<div class=\"short\"><b>Short runs.</b> These trials trained " + String.format(Locale.ROOT, "%,d", longest)
+                + " steps; the paper's trained " + String.format(Locale.ROOT, "%,d", results.paperSteps())
                 + ". Read every number below as a short run's, not as the paper's result.</div>\n";
     }
 

@@ -11,17 +11,77 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One trial from the template: the axis values picked (a bundle axis sets several paths), the {@code --set}
- * overrides on top, the label and id, then {@link TrialResolution}. Remembers where each value came from, so
- * an error points at the axis value, the override or the template line that set it.
+ * The trials of a grid from its template: each combination of axis values (a bundle axis sets several paths) times
+ * each seed, the {@code --set} overrides on top, the label and id, then {@link TrialResolution}. Remembers where each
+ * value came from, so an error points at the axis value, the override or the template line that set it.
  */
 final class AxisExpansion {
+    static final int MAX_TRIALS = 10_000;
+
     private final TrialResolution resolution;
 
     AxisExpansion(TrialResolution resolution) {
         this.resolution = resolution;
     }
 
+    /**
+     * Every trial, combinations in order (the last axis varies fastest) and each combination's seeds in turn. Trials
+     * that resolve to the same config are an error, except where {@code --set} made them so: those run once.
+     */
+    List<Trial> trials(ObjectNode base, Map<String, ArrayNode> axes, List<Long> seeds, List<SetArgument> sets, YamlLocator at,
+            GridErrors errors) throws ConfigException {
+        long combos = 1;
+        for (ArrayNode values : axes.values()) {
+            combos *= values.size();
+        }
+        if (combos * seeds.size() > MAX_TRIALS) {
+            throw new ConfigException(at.keyAt("/axes"), "the grid expands to " + combos * seeds.size() + " trials; at most " + MAX_TRIALS + " are allowed");
+        }
+        List<String> axisNames = new ArrayList<>(axes.keySet());
+        List<Trial> trials = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        int[] pick = new int[axisNames.size()];
+        for (long c = 0; c < combos; c++) {
+            for (long seed : seeds) {
+                Trial t = expand(base, axes, axisNames, pick, seed, sets, at, errors);
+                if (t != null && isNew(t, seen, !sets.isEmpty(), at, errors)) {
+                    trials.add(t);
+                }
+            }
+            next(pick, axes, axisNames);
+        }
+        return trials;
+    }
+
+    /** Whether {@code t} is a config not seen before; a repeat the grid itself makes is reported. */
+    private static boolean isNew(Trial t, Map<String, String> seen, boolean overridden, YamlLocator at, GridErrors errors) {
+        String previous = seen.putIfAbsent(t.hash(), t.label());
+        if (previous != null && !overridden) {
+            errors.add(at.keyAt("/axes"), "trials `" + previous + "` and `" + t.label() + "` have the same resolved config: remove the duplicate axis value");
+        }
+        // A repeat made by --set (axis values made equal, e.g. --set loss=gan) runs the trial once.
+        return previous == null;
+    }
+
+    /** The next combination of axis values: the last axis counts up first, like the digits of a number. */
+    private static void next(int[] pick, Map<String, ArrayNode> axes, List<String> axisNames) {
+        for (int i = pick.length - 1; i >= 0; i--) {
+            if (++pick[i] < axes.get(axisNames.get(i)).size()) {
+                return;
+            }
+            pick[i] = 0;
+        }
+    }
+
+    /**
+     * A stored trial's config (its seed taken out) as the one trial it is, located in its own file: the same
+     * resolution and checks as a grid's trial, with the label of a grid without axes ({@code s SEED}).
+     */
+    Trial stored(ObjectNode config, long seed, YamlLocator at, GridErrors errors) {
+        return identify(config, new Origins(at, ""), new ArrayList<>(), new LinkedHashMap<>(), seed, errors);
+    }
+
+    /** One trial: the axis values at {@code pick} and the overrides put into a copy of the template; null after an error. */
     Trial expand(ObjectNode base, Map<String, ArrayNode> axes, List<String> axisNames, int[] pick, long seed,
             List<SetArgument> sets, YamlLocator at, GridErrors errors) {
         ObjectNode tree = base.deepCopy();
@@ -31,20 +91,7 @@ final class AxisExpansion {
         for (int i = 0; i < axisNames.size(); i++) {
             String axis = axisNames.get(i);
             JsonNode value = axes.get(axis).get(pick[i]);
-            if (GridFields.isBundle(axis)) {
-                for (Iterator<Map.Entry<String, JsonNode>> f = value.fields(); f.hasNext(); ) {
-                    Map.Entry<String, JsonNode> fe = f.next();
-                    if (!fe.getKey().equals("label")) {
-                        String pointer = "/" + fe.getKey().replace(".", "/");
-                        put(tree, pointer, fe.getValue().deepCopy());
-                        origins.add(pointer, "/axes/" + axis + "/" + pick[i] + "/" + fe.getKey(), null);
-                    }
-                }
-            } else {
-                String pointer = "/" + axis.replace(".", "/");
-                put(tree, pointer, value.deepCopy());
-                origins.add(pointer, "/axes/" + axis + "/" + pick[i], null);
-            }
+            putAxisValue(tree, origins, axis, pick[i], value);
             String label = GridFields.label(axis, value);
             setting.put(axis, label);
             labels.add(label);
@@ -54,7 +101,31 @@ final class AxisExpansion {
             put(tree, pointer, o.value().deepCopy());
             origins.add(pointer, null, o.argument());
         }
-        // An override that rewrites an axis's value renames it: the label says what actually ran.
+        relabelOverridden(tree, axisNames, sets, setting, labels);
+        return identify(tree, origins, labels, setting, seed, errors);
+    }
+
+    /** Puts one axis value into the trial: at the axis's path, or each path of a bundle axis's value. */
+    private static void putAxisValue(ObjectNode tree, Origins origins, String axis, int index, JsonNode value) {
+        if (!GridFields.isBundle(axis)) {
+            String pointer = "/" + axis.replace(".", "/");
+            put(tree, pointer, value.deepCopy());
+            origins.add(pointer, "/axes/" + axis + "/" + index, null);
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> f = value.fields(); f.hasNext(); ) {
+            Map.Entry<String, JsonNode> fe = f.next();
+            if (!fe.getKey().equals("label")) {
+                String pointer = "/" + fe.getKey().replace(".", "/");
+                put(tree, pointer, fe.getValue().deepCopy());
+                origins.add(pointer, "/axes/" + axis + "/" + index + "/" + fe.getKey(), null);
+            }
+        }
+    }
+
+    /** An override that rewrites an axis's value renames it: the label says what actually ran. */
+    private static void relabelOverridden(ObjectNode tree, List<String> axisNames, List<SetArgument> sets, Map<String, String> setting,
+            List<String> labels) {
         for (int i = 0; i < axisNames.size(); i++) {
             String axis = axisNames.get(i);
             if (GridFields.isBundle(axis)) {
@@ -73,6 +144,10 @@ final class AxisExpansion {
                 }
             }
         }
+    }
+
+    /** The trial resolved, with its label (axis labels, then the seed) and its id (the label and the config hash). */
+    private Trial identify(ObjectNode tree, Origins origins, List<String> labels, Map<String, String> setting, long seed, GridErrors errors) {
         labels.add("s" + seed);
         String label = GridFields.sanitize(String.join("_", labels));
         ObjectNode resolved = JsonNodeFactory.instance.objectNode();

@@ -13,6 +13,7 @@ import org.gansweep.core.train.LossNames;
  * Every claim against the trials the grid makes once {@code --set} is applied: its axis, its groups and its
  * {@code where} must name settings some trial has, its two groups must differ, and its metric must be a column the
  * trials record. A claim that cannot match anything would otherwise run the whole sweep and end in "no data".
+ * Also how claims and seeds go together ({@link #checkSeeds}).
  */
 final class ClaimChecks {
     private final PluginCatalog catalog;
@@ -40,26 +41,56 @@ final class ClaimChecks {
                         + GridMessages.suggest(c.axis(), axisNames) + "; axes: " + String.join(", ", axisNames));
                 continue;
             }
-            for (var w : c.where().entrySet()) {
-                Set<String> wv = values(trials, w.getKey());
-                if (!axisNames.contains(w.getKey()) || !wv.contains(w.getValue())) {
-                    errors.add(at.valueAt(p + "/where"), "`where` names `" + w.getKey() + ": " + w.getValue()
-                            + "`, which no trial has" + afterSet + "; axes: " + String.join(", ", axisNames)
-                            + (axisNames.contains(w.getKey()) ? "; its values: " + String.join(", ", wv) : ""));
-                }
+            checkWhere(c, p, trials, axisNames, afterSet);
+            checkGroups(c, p, trials, afterSet);
+        }
+    }
+
+    /** Each {@code where} entry names an axis and one of the values its trials have. */
+    private void checkWhere(Claim c, String p, List<Trial> trials, List<String> axisNames, String afterSet) {
+        for (var w : c.where().entrySet()) {
+            Set<String> wv = values(trials, w.getKey());
+            if (!axisNames.contains(w.getKey()) || !wv.contains(w.getValue())) {
+                errors.add(at.valueAt(p + "/where"), "`where` names `" + w.getKey() + ": " + w.getValue()
+                        + "`, which no trial has" + afterSet + "; axes: " + String.join(", ", axisNames)
+                        + (axisNames.contains(w.getKey()) ? "; its values: " + String.join(", ", wv) : ""));
             }
-            Set<String> values = values(trials, c.axis());
-            for (int k = 0; k < c.compare().size(); k++) {
-                String g = c.compare().get(k);
-                if (!values.contains(g)) {
-                    errors.add(at.valueAt(p + "/compare/" + k), "`" + g + "` is not a value of axis `" + c.axis() + "`" + afterSet
-                            + GridMessages.suggest(g, values) + "; its values: " + String.join(", ", values)
-                            + (afterSet.isEmpty() ? "" : " (drop the --set that removes it, or the claim)"));
-                } else if (c.compare().subList(0, k).contains(g)) {
-                    errors.add(at.valueAt(p + "/compare/" + k), "`compare` names `" + g + "` twice: a claim compares two"
-                            + " different settings of axis `" + c.axis() + "`");
-                }
+        }
+    }
+
+    /** The compared groups are values of the claim's axis, and not the same one twice. */
+    private void checkGroups(Claim c, String p, List<Trial> trials, String afterSet) {
+        Set<String> values = values(trials, c.axis());
+        for (int k = 0; k < c.compare().size(); k++) {
+            String g = c.compare().get(k);
+            if (!values.contains(g)) {
+                errors.add(at.valueAt(p + "/compare/" + k), "`" + g + "` is not a value of axis `" + c.axis() + "`" + afterSet
+                        + GridMessages.suggest(g, values) + "; its values: " + String.join(", ", values)
+                        + (afterSet.isEmpty() ? "" : " (drop the --set that removes it, or the claim)"));
+            } else if (c.compare().subList(0, k).contains(g)) {
+                errors.add(at.valueAt(p + "/compare/" + k), "`compare` names `" + g + "` twice: a claim compares two"
+                        + " different settings of axis `" + c.axis() + "`");
             }
+        }
+    }
+
+    /**
+     * The claims against the grid's seeds, checked whatever the command (claims tested or not): a margin needs
+     * sequential seeds, and sequential seeds need claims to decide.
+     */
+    static void checkSeeds(List<Claim> claims, SequentialSeeds sequential, List<String> overrides, YamlLocator at) throws ConfigException {
+        boolean seedsSet = overrides.stream().anyMatch(o -> o.startsWith("seeds="));
+        for (int i = 0; i < claims.size() && sequential == null; i++) {
+            if (claims.get(i).margin() != null) {
+                // Equivalence is decided look by look; a fixed set of seeds has no looks, and the margin would do nothing.
+                throw new ConfigException(seedsSet ? Location.commandLine("--set seeds") : at.keyAt("/claims/" + i + "/margin"),
+                        "`margin` (equivalence) is decided with sequential seeds: give"
+                        + " `seeds: {sequential: {first: 5, step: 5, max: 20}}`, or leave the margin out");
+            }
+        }
+        if (sequential != null && claims.isEmpty()) {
+            throw new ConfigException(seedsSet ? Location.commandLine("--set seeds") : at.valueAt("/seeds"), "sequential seeds go on"
+                    + " until the claims are decided, and this grid has no `claims`: give a seed count or list, or claims to decide");
         }
     }
 

@@ -36,73 +36,106 @@ final class GridFields {
                 errors.add(at.valueAt(p), "a claim is a mapping with claim, metric, better, axis, compare, got " + GridMessages.describe(c));
                 continue;
             }
-            int before = errors.count();
-            c.fieldNames().forEachRemaining(f -> {
-                if (!CLAIM_FIELDS.contains(f)) {
-                    errors.add(at.keyAt(p + "/" + f), "unknown field `" + f + "` in a claim" + GridMessages.suggest(f, CLAIM_FIELDS)
-                            + "; claim fields are " + String.join(", ", CLAIM_FIELDS));
-                }
-            });
-            String text = claimText(c, "claim", p, at, errors);
-            String metric = claimText(c, "metric", p, at, errors);
-            String axis = claimText(c, "axis", p, at, errors);
-            String better = claimText(c, "better", p, at, errors);
-            if (better != null && !better.equals("higher") && !better.equals("lower")) {
-                errors.add(at.valueAt(p + "/better"), "`better` must be `higher` or `lower`, got '" + better + "'");
-            }
-            JsonNode cmp = c.get("compare");
-            List<String> groups = new ArrayList<>();
-            JsonNode th = c.get("threshold");
-            Double threshold = null;
-            if (cmp == null || !cmp.isArray() || cmp.size() < 1 || cmp.size() > 2 || !cmp.get(0).isTextual()
-                    || (cmp.size() == 2 && !cmp.get(1).isTextual())) {
-                errors.add(cmp == null ? at.valueAt(p) : at.valueAt(p + "/compare"),
-                        "`compare` must be two axis values, the favoured group first, e.g. [lsgan-binary, gan], or one value with a `threshold`");
-            } else {
-                cmp.forEach(g -> groups.add(g.asText()));
-                if (groups.size() == 1 && (th == null || !th.isNumber() || !Double.isFinite(th.asDouble()))) {
-                    errors.add(th == null ? at.valueAt(p + "/compare") : at.valueAt(p + "/threshold"),
-                            "a claim about one group needs `threshold`, the number its values are claimed to exceed (higher) or stay under (lower)");
-                } else if (groups.size() == 2 && th != null) {
-                    errors.add(at.keyAt(p + "/threshold"), "`threshold` goes with one group in `compare`; with two groups use `success` for a success rate");
-                } else if (th != null) {
-                    threshold = th.asDouble();
-                }
-            }
-            Double success = null;
-            JsonNode s = c.get("success");
-            if (s != null && groups.size() == 1) {
-                errors.add(at.keyAt(p + "/success"), "`success` compares two groups' success rates; a claim about one group uses `threshold`");
-            } else if (s != null) {
-                if (!s.isNumber() || !Double.isFinite(s.asDouble())) {
-                    errors.add(at.valueAt(p + "/success"), "`success` must be a number (the threshold a seed must reach), got " + GridMessages.describe(s));
-                } else {
-                    success = s.asDouble();
-                }
-            }
-            java.util.Map<String, String> where = new java.util.LinkedHashMap<>();
-            JsonNode w = c.get("where");
-            if (w != null && !w.isObject()) {
-                errors.add(at.valueAt(p + "/where"), "`where` must map other axes to one of their values, e.g. {ablation: BN_G}, got " + GridMessages.describe(w));
-            } else if (w != null) {
-                w.fields().forEachRemaining(f -> where.put(f.getKey(), f.getValue().asText()));
-            }
-            Double margin = null;
-            JsonNode mg = c.get("margin");
-            if (mg != null && (groups.size() != 2 || success != null)) {
-                errors.add(at.keyAt(p + "/margin"), "`margin` (equivalence of two groups' values) goes with two groups in `compare`"
-                        + " and no `success`");
-            } else if (mg != null && (!mg.isNumber() || !(mg.asDouble() > 0) || !Double.isFinite(mg.asDouble()))) {
-                errors.add(at.valueAt(p + "/margin"), "`margin` must be a positive number in the metric's units (the difference of"
-                        + " means within which the groups count as equivalent), got " + GridMessages.describe(mg));
-            } else if (mg != null) {
-                margin = mg.asDouble();
-            }
-            if (errors.count() == before) {
-                out.add(new Claim(text, metric, better, axis, List.copyOf(groups), success, where, threshold, margin));
+            Claim claim = claim(c, p, at, errors);
+            if (claim != null) {
+                out.add(claim);
             }
         }
         return out;
+    }
+
+    /** A claim's groups and, for a claim about one group, the threshold it is tested against. */
+    private record Groups(List<String> groups, Double threshold) {}
+
+    /** One claim, every field checked in turn; null when any had an error. */
+    private static Claim claim(JsonNode c, String p, YamlLocator at, GridErrors errors) {
+        int before = errors.count();
+        c.fieldNames().forEachRemaining(f -> {
+            if (!CLAIM_FIELDS.contains(f)) {
+                errors.add(at.keyAt(p + "/" + f), "unknown field `" + f + "` in a claim" + GridMessages.suggest(f, CLAIM_FIELDS)
+                        + "; claim fields are " + String.join(", ", CLAIM_FIELDS));
+            }
+        });
+        String text = claimText(c, "claim", p, at, errors);
+        String metric = claimText(c, "metric", p, at, errors);
+        String axis = claimText(c, "axis", p, at, errors);
+        String better = claimText(c, "better", p, at, errors);
+        if (better != null && !better.equals("higher") && !better.equals("lower")) {
+            errors.add(at.valueAt(p + "/better"), "`better` must be `higher` or `lower`, got '" + better + "'");
+        }
+        Groups groups = claimGroups(c, p, at, errors);
+        Double success = claimSuccess(c, groups.groups().size(), p, at, errors);
+        Map<String, String> where = claimWhere(c, p, at, errors);
+        Double margin = claimMargin(c, groups.groups().size(), success, p, at, errors);
+        if (errors.count() > before) {
+            return null;
+        }
+        return new Claim(text, metric, better, axis, List.copyOf(groups.groups()), success, where, groups.threshold(), margin);
+    }
+
+    /** {@code compare}: two groups, the favoured first, or one group with a {@code threshold}. */
+    private static Groups claimGroups(JsonNode c, String p, YamlLocator at, GridErrors errors) {
+        JsonNode cmp = c.get("compare");
+        List<String> groups = new ArrayList<>();
+        JsonNode th = c.get("threshold");
+        if (cmp == null || !cmp.isArray() || cmp.size() < 1 || cmp.size() > 2 || !cmp.get(0).isTextual()
+                || (cmp.size() == 2 && !cmp.get(1).isTextual())) {
+            errors.add(cmp == null ? at.valueAt(p) : at.valueAt(p + "/compare"),
+                    "`compare` must be two axis values, the favoured group first, e.g. [lsgan-binary, gan], or one value with a `threshold`");
+            return new Groups(groups, null);
+        }
+        cmp.forEach(g -> groups.add(g.asText()));
+        if (groups.size() == 1 && (th == null || !th.isNumber() || !Double.isFinite(th.asDouble()))) {
+            errors.add(th == null ? at.valueAt(p + "/compare") : at.valueAt(p + "/threshold"),
+                    "a claim about one group needs `threshold`, the number its values are claimed to exceed (higher) or stay under (lower)");
+        } else if (groups.size() == 2 && th != null) {
+            errors.add(at.keyAt(p + "/threshold"), "`threshold` goes with one group in `compare`; with two groups use `success` for a success rate");
+        } else if (th != null) {
+            return new Groups(groups, th.asDouble());
+        }
+        return new Groups(groups, null);
+    }
+
+    /** {@code success}: the threshold a seed must reach, for comparing two groups' success rates; null when absent. */
+    private static Double claimSuccess(JsonNode c, int groups, String p, YamlLocator at, GridErrors errors) {
+        JsonNode s = c.get("success");
+        if (s != null && groups == 1) {
+            errors.add(at.keyAt(p + "/success"), "`success` compares two groups' success rates; a claim about one group uses `threshold`");
+        } else if (s != null) {
+            if (!s.isNumber() || !Double.isFinite(s.asDouble())) {
+                errors.add(at.valueAt(p + "/success"), "`success` must be a number (the threshold a seed must reach), got " + GridMessages.describe(s));
+            } else {
+                return s.asDouble();
+            }
+        }
+        return null;
+    }
+
+    /** {@code where}: other axes, each with the one value the claim's trials have. */
+    private static Map<String, String> claimWhere(JsonNode c, String p, YamlLocator at, GridErrors errors) {
+        Map<String, String> where = new LinkedHashMap<>();
+        JsonNode w = c.get("where");
+        if (w != null && !w.isObject()) {
+            errors.add(at.valueAt(p + "/where"), "`where` must map other axes to one of their values, e.g. {ablation: BN_G}, got " + GridMessages.describe(w));
+        } else if (w != null) {
+            w.fields().forEachRemaining(f -> where.put(f.getKey(), f.getValue().asText()));
+        }
+        return where;
+    }
+
+    /** {@code margin}: the difference of means within which two groups count as equivalent; null when absent. */
+    private static Double claimMargin(JsonNode c, int groups, Double success, String p, YamlLocator at, GridErrors errors) {
+        JsonNode mg = c.get("margin");
+        if (mg != null && (groups != 2 || success != null)) {
+            errors.add(at.keyAt(p + "/margin"), "`margin` (equivalence of two groups' values) goes with two groups in `compare`"
+                    + " and no `success`");
+        } else if (mg != null && (!mg.isNumber() || !(mg.asDouble() > 0) || !Double.isFinite(mg.asDouble()))) {
+            errors.add(at.valueAt(p + "/margin"), "`margin` must be a positive number in the metric's units (the difference of"
+                    + " means within which the groups count as equivalent), got " + GridMessages.describe(mg));
+        } else if (mg != null) {
+            return mg.asDouble();
+        }
+        return null;
     }
 
     private static String claimText(JsonNode c, String field, String p, YamlLocator at, GridErrors errors) {
@@ -215,7 +248,7 @@ final class GridFields {
         }
         Location loc = at == null ? Location.commandLine(where) : at.valueAt(where);
         JsonNode s = n.get("sequential");
-        java.util.Iterator<String> names = n.fieldNames();
+        Iterator<String> names = n.fieldNames();
         while (names.hasNext()) {
             String f = names.next();
             if (!f.equals("sequential")) {
@@ -311,22 +344,7 @@ final class GridFields {
                     && allMappings(e.getValue())) {
                 // A bundle axis: each value sets several paths at once, e.g. the paper's "no batch norm in G
                 // with Adam" against "no batch norm in G or D with RMSProp".
-                for (int i = 0; i < e.getValue().size(); i++) {
-                    JsonNode v = e.getValue().get(i);
-                    for (Iterator<Map.Entry<String, JsonNode>> f = v.fields(); f.hasNext(); ) {
-                        Map.Entry<String, JsonNode> fe = f.next();
-                        String path = fe.getKey();
-                        String ph = path.split("\\.", -1)[0];
-                        if (path.equals("label")) {
-                            if (!fe.getValue().isTextual()) {
-                                errors.add(at.valueAt(p + "/" + i + "/label"), "`label` must be a string, got " + GridMessages.describe(fe.getValue()));
-                            }
-                        } else if (!SECTIONS.contains(ph) || path.contains("..") || path.endsWith(".")) {
-                            errors.add(at.keyAt(p + "/" + i + "/" + path), "in bundle axis `" + key + "`, `" + path
-                                    + "` must be `label` or a dotted path into a trial starting with one of " + String.join(", ", SECTIONS) + GridMessages.suggest(ph, SECTIONS));
-                        }
-                    }
-                }
+                checkBundle(key, (ArrayNode) e.getValue(), at, errors);
                 axes.put(key, (ArrayNode) e.getValue());
                 continue;
             }
@@ -343,6 +361,26 @@ final class GridFields {
         }
         axes.forEach((key, values) -> distinctLabels(key, values, at, errors));
         return axes;
+    }
+
+    /** Each value of a bundle axis maps dotted paths into a trial to values, with an optional `label`. */
+    private static void checkBundle(String key, ArrayNode values, YamlLocator at, GridErrors errors) {
+        String p = "/axes/" + key;
+        for (int i = 0; i < values.size(); i++) {
+            for (Iterator<Map.Entry<String, JsonNode>> f = values.get(i).fields(); f.hasNext(); ) {
+                Map.Entry<String, JsonNode> fe = f.next();
+                String path = fe.getKey();
+                String ph = path.split("\\.", -1)[0];
+                if (path.equals("label")) {
+                    if (!fe.getValue().isTextual()) {
+                        errors.add(at.valueAt(p + "/" + i + "/label"), "`label` must be a string, got " + GridMessages.describe(fe.getValue()));
+                    }
+                } else if (!SECTIONS.contains(ph) || path.contains("..") || path.endsWith(".")) {
+                    errors.add(at.keyAt(p + "/" + i + "/" + path), "in bundle axis `" + key + "`, `" + path
+                            + "` must be `label` or a dotted path into a trial starting with one of " + String.join(", ", SECTIONS) + GridMessages.suggest(ph, SECTIONS));
+                }
+            }
+        }
     }
 
     /**

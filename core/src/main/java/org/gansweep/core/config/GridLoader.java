@@ -1,15 +1,12 @@
 package org.gansweep.core.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansweep.core.plugin.PluginCatalog;
@@ -39,7 +36,12 @@ import org.gansweep.core.plugin.PluginCatalog;
  * into it (so {@code optimizer: [{lr: 0.001}, {lr: 0.0002}]} keeps the rest of the optimizer).
  */
 public final class GridLoader {
-    private static final int MAX_TRIALS = 10_000;
+    /** The grid's own fields, read before any trial is made. */
+    private record Head(String name, String description, String paper, List<Claim> claims, int paperSteps, String numerics,
+            AuthorsSettings authors) {}
+
+    /** The seeds to run: a fixed list, or the budget (1..max) of a sequential plan. */
+    private record SeedPlan(List<Long> seeds, SequentialSeeds sequential) {}
 
     private final AxisExpansion expansion;
     private final PluginCatalog catalog;
@@ -69,45 +71,80 @@ public final class GridLoader {
 
     /**
      * Reads a trial folder's resolved {@code config.yaml} back into a {@link Trial}: the same id and hash
-     * as when the sweep wrote it, unless the registry's defaults changed since.
+     * as when the sweep wrote it, unless the registry's defaults changed since. It is resolved and checked as a
+     * grid's trial is, and an error points at its line in the config.
      */
     public Trial loadTrial(Path configYaml) throws ConfigException {
         String file = configYaml.toString();
+        String text = GridFile.read(configYaml, "trial config");
         JsonNode tree;
+        YamlLocator at;
         try {
-            tree = Yaml.yaml().readTree(GridFile.read(configYaml, "trial config"));
+            tree = Yaml.yaml().readTree(text);
+            at = YamlLocator.index(file, text);
         } catch (IOException e) {
             throw new ConfigException(Location.of(file, 1, 1), "cannot read the trial config: " + GridMessages.firstLine(e.getMessage()));
         }
         if (tree == null || !tree.isObject() || !tree.has("seed") || !tree.get("seed").canConvertToLong()) {
             throw new ConfigException(Location.of(file, 1, 1), "not a gansweep trial config (no `seed`)");
         }
-        ObjectNode base = ((ObjectNode) tree).deepCopy();
-        long seed = base.remove("seed").asLong();
-        ObjectNode grid = JsonNodeFactory.instance.objectNode();
-        grid.put("name", "trial");
-        grid.putArray("seeds").add(seed);
-        grid.set("base", base);
-        String text;
-        try {
-            text = Yaml.yaml().writeValueAsString(grid);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        ObjectNode config = ((ObjectNode) tree).deepCopy();
+        JsonNode seedNode = config.remove("seed");
+        GridErrors errors = new GridErrors();
+        if (seedNode.asLong() < 0) {
+            errors.add(at.valueAt("/seed"), "a seed must be an integer from 0 to " + Long.MAX_VALUE + ", got " + GridMessages.describe(seedNode));
         }
-        return parse(text, file, List.of()).trials().get(0);
+        errors.throwIfAny();
+        Trial trial = expansion.stored(config, seedNode.asLong(), at, errors);
+        errors.throwIfAny();
+        return trial;
     }
 
     public ExperimentGrid parse(String text, String file, List<String> overrides) throws ConfigException {
         GridFile.Parsed parsed = GridFile.parse(text, file);
-        JsonNode root = parsed.root();
         YamlLocator at = parsed.at();
+        JsonNode root = checkedRoot(parsed.root(), at, file);
+        GridErrors errors = new GridErrors();
+        Head head = head(root, at, errors);
+        SeedPlan seeds = seedPlan(root.get("seeds"), at, errors, "/seeds");
+        JsonNode base = base(root, at, errors);
+        Map<String, ArrayNode> axes = GridFields.axes(root.get("axes"), at, errors);
+        List<SetArgument> sets = new ArrayList<>();
+        for (String s : overrides) {
+            SetArgument o = SetArgument.parse(s, errors);
+            if (o != null && o.path().equals("seeds")) {
+                // A seed list (or count) given here is a fixed set: the rounds of a sequential grid are off.
+                seeds = seedPlan(o.value(), null, errors, s);
+            } else if (o != null) {
+                sets.add(o);
+            }
+        }
+        errors.throwIfAny();
+        List<Trial> trials = expansion.trials((ObjectNode) base, axes, seeds.seeds(), sets, at, errors);
+        errors.throwIfAny();
+        List<String> axisNames = List.copyOf(axes.keySet());
+        if (checkClaims) {
+            new ClaimChecks(catalog, at, errors).check(head.claims(), trials, axisNames, overrides);
+        }
+        errors.throwIfAny();
+        ClaimChecks.checkSeeds(head.claims(), seeds.sequential(), overrides, at);
+        return new ExperimentGrid(head.name(), head.description(), head.paper(), file, text, axisNames, List.copyOf(overrides),
+                List.copyOf(trials), head.claims(), head.paperSteps(), head.authors(), head.numerics(), seeds.sequential());
+    }
+
+    /** The parsed grid, refused when it is empty or not a mapping. */
+    private static JsonNode checkedRoot(JsonNode root, YamlLocator at, String file) throws ConfigException {
         if (root == null || root.isMissingNode() || root.isNull() || (root.isObject() && root.isEmpty())) {
             throw new ConfigException(Location.of(file, 1, 1), "the grid is empty: give at least `name` and `base` (see experiments/ring.yaml)");
         }
         if (!root.isObject()) {
             throw new ConfigException(at.valueAt(""), "a grid is a mapping with `name`, `base` and optional `axes`, `seeds`; got " + GridMessages.describe(root));
         }
-        GridErrors errors = new GridErrors();
+        return root;
+    }
+
+    /** The grid's own fields, each unknown one reported. */
+    private static Head head(JsonNode root, YamlLocator at, GridErrors errors) {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!GridFields.GRID_FIELDS.contains(f)) {
@@ -124,83 +161,25 @@ public final class GridLoader {
         int paperSteps = GridFields.paperSteps(root.get("paperSteps"), at, errors);
         String numerics = GridFields.numerics(root.get("numerics"), at, errors);
         AuthorsSettings authors = GridFields.authors(root.get("authors"), at, errors);
-        SequentialSeeds sequential = GridFields.sequential(root.get("seeds"), at, errors, "/seeds");
-        List<Long> seeds = root.path("seeds").isObject() ? budget(sequential) : GridFields.seeds(root.get("seeds"), at, errors, "/seeds");
+        return new Head(name, description, paper, claims, paperSteps, numerics, authors);
+    }
+
+    /** {@code seeds} of the grid ({@code at} given) or of {@code --set seeds=...} ({@code at} null). */
+    private static SeedPlan seedPlan(JsonNode n, YamlLocator at, GridErrors errors, String where) {
+        SequentialSeeds sequential = GridFields.sequential(n, at, errors, where);
+        List<Long> seeds = n != null && n.isObject() ? budget(sequential) : GridFields.seeds(n, at, errors, where);
+        return new SeedPlan(seeds, sequential);
+    }
+
+    /** The trial template, which must be a mapping of sections. */
+    private static JsonNode base(JsonNode root, YamlLocator at, GridErrors errors) {
         JsonNode base = root.get("base");
         if (base == null) {
             errors.add(at.valueAt(""), "missing `base`: the trial template with dataset, model, loss, optimizer, training");
         } else if (!base.isObject()) {
             errors.add(at.valueAt("/base"), "`base` must be a mapping of sections (" + String.join(", ", GridFields.SECTIONS) + "), got " + GridMessages.describe(base));
         }
-        Map<String, ArrayNode> axes = GridFields.axes(root.get("axes"), at, errors);
-        List<SetArgument> sets = new ArrayList<>();
-        for (String s : overrides) {
-            SetArgument o = SetArgument.parse(s, errors);
-            if (o != null) {
-                if (o.path().equals("seeds")) {
-                    // A seed list (or count) given here is a fixed set: the rounds of a sequential grid are off.
-                    sequential = GridFields.sequential(o.value(), null, errors, s);
-                    seeds = o.value().isObject() ? budget(sequential) : GridFields.seeds(o.value(), null, errors, s);
-                } else {
-                    sets.add(o);
-                }
-            }
-        }
-        errors.throwIfAny();
-
-        long combos = 1;
-        for (ArrayNode values : axes.values()) {
-            combos *= values.size();
-        }
-        if (combos * seeds.size() > MAX_TRIALS) {
-            throw new ConfigException(at.keyAt("/axes"), "the grid expands to " + combos * seeds.size() + " trials; at most " + MAX_TRIALS + " are allowed");
-        }
-        List<String> axisNames = new ArrayList<>(axes.keySet());
-        List<Trial> trials = new ArrayList<>();
-        Map<String, String> seen = new LinkedHashMap<>();
-        int[] pick = new int[axisNames.size()];
-        for (long c = 0; c < combos; c++) {
-            for (long seed : seeds) {
-                Trial t = expansion.expand((ObjectNode) base, axes, axisNames, pick, seed, sets, at, errors);
-                if (t != null) {
-                    String previous = seen.putIfAbsent(t.hash(), t.label());
-                    if (previous != null && !sets.isEmpty()) {
-                        continue; // --set made axis values equal (e.g. --set loss=gan): run the trial once
-                    }
-                    if (previous != null) {
-                        errors.add(at.keyAt("/axes"), "trials `" + previous + "` and `" + t.label() + "` have the same resolved config: remove the duplicate axis value");
-                    } else {
-                        trials.add(t);
-                    }
-                }
-            }
-            for (int i = pick.length - 1; i >= 0; i--) {
-                if (++pick[i] < axes.get(axisNames.get(i)).size()) {
-                    break;
-                }
-                pick[i] = 0;
-            }
-        }
-        errors.throwIfAny();
-        if (checkClaims) {
-            new ClaimChecks(catalog, at, errors).check(claims, trials, axisNames, overrides);
-        }
-        errors.throwIfAny();
-        for (int i = 0; i < claims.size() && sequential == null; i++) {
-            if (claims.get(i).margin() != null) {
-                // Equivalence is decided look by look; a fixed set of seeds has no looks, and the margin would do nothing.
-                throw new ConfigException(overrides.stream().anyMatch(o -> o.startsWith("seeds=")) ? Location.commandLine("--set seeds")
-                        : at.keyAt("/claims/" + i + "/margin"), "`margin` (equivalence) is decided with sequential seeds: give"
-                        + " `seeds: {sequential: {first: 5, step: 5, max: 20}}`, or leave the margin out");
-            }
-        }
-        if (sequential != null && claims.isEmpty()) {
-            throw new ConfigException(overrides.stream().anyMatch(o -> o.startsWith("seeds=")) ? Location.commandLine("--set seeds")
-                    : at.valueAt("/seeds"), "sequential seeds go on until the claims are decided, and this grid has"
-                    + " no `claims`: give a seed count or list, or claims to decide");
-        }
-        return new ExperimentGrid(name, description, paper, file, text, List.copyOf(axisNames), List.copyOf(overrides), List.copyOf(trials),
-                claims, paperSteps, authors, numerics, sequential);
+        return base;
     }
 
     /** Seeds 1..max of a sequential plan (none when the plan had errors, reported already). */

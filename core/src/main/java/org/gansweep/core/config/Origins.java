@@ -3,13 +3,24 @@ package org.gansweep.core.config;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where each part of an expanded trial came from: an axis value, an override, or the base template. */
+/**
+ * Where each part of an expanded trial came from: an axis value, an override, or the template (a grid's
+ * {@code base}, or the whole of a stored trial config).
+ */
 final class Origins {
     private final YamlLocator at;
+    private final String template;
     private final List<String[]> rules = new ArrayList<>(); // {trialPrefix, gridPrefix or null, argument or null}
 
+    /** Origins in a grid: what no axis or override set comes from {@code base}. */
     Origins(YamlLocator at) {
+        this(at, "/base");
+    }
+
+    /** @param template the pointer in the file of the trial's template: {@code /base} in a grid, the root in a trial config */
+    Origins(YamlLocator at, String template) {
         this.at = at;
+        this.template = template;
     }
 
     void add(String trialPrefix, String gridPrefix, String argument) {
@@ -37,7 +48,7 @@ final class Origins {
                 }
             }
         }
-        String g = "/base" + pointer;
+        String g = template + pointer;
         if (!at.has(g)) {
             // Not in the template: made by a dotted path that runs through it (a bundle's
             // `model.generatr.batchNorm` makes `model/generatr`), so point at that path.

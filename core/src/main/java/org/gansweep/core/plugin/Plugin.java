@@ -1,5 +1,7 @@
 package org.gansweep.core.plugin;
 
+import java.util.Set;
+
 /**
  * The factory of a pluggable part (loss, architecture, dataset, metric, optimizer) as YAML names it. Report
  * figures take no parameters and have no factory: a figure class is bound itself (reports' {@code Figure}).
@@ -22,6 +24,7 @@ package org.gansweep.core.plugin;
  * {@code IdxDataset}, {@code CharacterImages}, {@code JudgedMetric}); each YAML name still has its own class with
  * its own {@code Params} and {@code Factory}. Fixed variants of one part ({@code lsgan-pearson}, {@code lsgan-binary})
  * are instances of one factory class ({@code LeastSquaresLoss.PresetFactory}), bound with {@code toInstance}.
+ * A parameter added after grids had been run with the plug-in is named in {@link #paramsAddedLater()}.
  *
  * @param <P> the parameters record
  * @param <T> what the plugin builds
@@ -54,6 +57,15 @@ public abstract class Plugin<P extends Record, T> {
      * Called once per trial before anything trains.
      */
     public void check(P params) {}
+
+    /**
+     * Parameters added after grids had been run with this plug-in. The resolved config (config.yaml and the config
+     * hash) leaves each out while it holds its {@code Params} default (what the record fills in when the field is not
+     * given), so that every earlier trial keeps its id and is not run again.
+     */
+    public Set<String> paramsAddedLater() {
+        return Set.of();
+    }
 
     @SuppressWarnings("unchecked")
     public final void checkRecord(Record params) {

@@ -10,6 +10,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.DatasetAdapter;
@@ -159,6 +160,12 @@ final class FakePlugins extends AbstractModule {
         public static final class Factory extends Plugin<Params, AdversarialLoss> {
             public Factory() {
                 super(Params.class, "the gap of mean scores (a, b, c, reduction: accepted, unused)");
+            }
+
+            /** As the real losses: {@code reduction} came after the first sweeps, so at {@code mean} it stays out of ids. */
+            @Override
+            public Set<String> paramsAddedLater() {
+                return Set.of("reduction");
             }
 
             @Override

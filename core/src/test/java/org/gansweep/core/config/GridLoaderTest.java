@@ -133,6 +133,51 @@ class GridLoaderTest {
         assertEquals(t.config().training(), back.config().training());
     }
 
+    /** A config.yaml written by hand: bound as it stands, the label of a trial without axes, every default filled in. */
+    @Test
+    void aStoredConfigLoadsAsTheOneTrialItIs(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, """
+                # gansweep trial x (config hash y)
+                seed: 7
+                dataset: {type: gaussian-ring, modes: 4}
+                model: {type: mlp}
+                loss: {type: lsgan, reduction: sum}
+                training: {steps: 12}
+                metrics: [{type: mode-coverage}]
+                """);
+        Trial t = LOADER.loadTrial(config);
+        assertEquals("s7", t.label());
+        assertEquals(7L, t.seed());
+        assertTrue(t.setting().isEmpty());
+        assertEquals(t.label() + "-" + t.hash().substring(0, 8), t.id());
+        assertEquals(new FakePlugins.Points.Params(4, 2.0, 0.02), t.config().dataset().params());
+        assertEquals(12, t.config().training().steps());
+        assertEquals("sum", t.resolved().at("/loss/reduction").asText());
+        assertEquals("adam", t.config().generatorOptimizer().type());
+        // Resolving it again changes nothing: what the sweep would write back is what it read.
+        Files.writeString(config, Yaml.yaml().writeValueAsString(t.resolved()));
+        assertEquals(t.hash(), LOADER.loadTrial(config).hash());
+        // The same trial from a grid has the same hash.
+        String grid = "name: g\nseeds: [7]\nbase:\n  dataset: {type: gaussian-ring, modes: 4}\n  model: mlp\n"
+                + "  loss: {type: lsgan, reduction: sum}\n  training: {steps: 12}\n  metrics: [mode-coverage]\n";
+        assertEquals(t.hash(), parse(grid).trials().get(0).hash());
+    }
+
+    @Test
+    void aStoredConfigsErrorsPointAtItsOwnLines(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "seed: 1\ndataset: gaussian-ring\nmodel: mlp\nloss: gan\ntraining: {steps: 0}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> LOADER.loadTrial(config));
+        assertEquals(List.of(config + ":5:19: `training.steps` must be a positive integer, got 0"), e.errors());
+        Files.writeString(config, "seed: -2\ndataset: gaussian-ring\nmodel: mlp\nloss: gan\n");
+        e = assertThrows(ConfigException.class, () -> LOADER.loadTrial(config));
+        assertEquals(List.of(config + ":1:7: a seed must be an integer from 0 to " + Long.MAX_VALUE + ", got the number -2"), e.errors());
+        Files.writeString(config, "dataset: gaussian-ring\n");
+        e = assertThrows(ConfigException.class, () -> LOADER.loadTrial(config));
+        assertEquals(List.of(config + ":1:1: not a gansweep trial config (no `seed`)"), e.errors());
+    }
+
     @Test
     void everyBrokenGridIsLocatedAndExplained() {
         assertEquals("", GridCorpus.misreported(LOADER, GridCorpus.BROKEN));
