@@ -39,6 +39,11 @@ public final class Panels {
         g.fillRect(0, 0, width, height);
     }
 
+    /** Draws {@code text} centred on {@code cx}, its baseline at {@code y}, in the current font. */
+    public static void centred(Graphics2D g, String text, int cx, int y) {
+        g.drawString(text, cx - g.getFontMetrics().stringWidth(text) / 2, y);
+    }
+
     /** A line chart, one series per entry, coloured by the given palette indices; dashed where asked. */
     public static JFreeChart lines(String title, String xLabel, String yLabel, List<XYSeries> series, List<Integer> colours,
             List<Boolean> dashed, boolean shapes) {

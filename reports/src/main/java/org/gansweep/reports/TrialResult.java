@@ -3,6 +3,7 @@ package org.gansweep.reports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -38,7 +39,7 @@ public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path
     }
 
     /** Of a setting's seeds, the lowest seed that saved image samples; null when none did. */
-    public static TrialResult lowestSeedWithImages(java.util.List<TrialResult> seeds) {
+    public static TrialResult lowestSeedWithImages(List<TrialResult> seeds) {
         TrialResult first = null;
         for (TrialResult t : seeds) {
             if (!t.samples("png").isEmpty() && (first == null || t.trial().seed() < first.trial().seed())) {
@@ -46,6 +47,12 @@ public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path
             }
         }
         return first;
+    }
+
+    /** The last sample snapshot (step and file) with this extension; null when there is none. */
+    public Map.Entry<Integer, Path> lastSample(String extension) {
+        TreeMap<Integer, Path> all = new TreeMap<>(samples(extension));
+        return all.isEmpty() ? null : all.lastEntry();
     }
 
     /** Sample snapshots by step: samples/step_NNNNNN.EXT. */

@@ -2,17 +2,19 @@ package org.gansweep.reports.figures;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.RasterFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.gansweep.core.metrics.MetricNames;
 import org.gansweep.core.plugin.LabeledData;
@@ -46,10 +48,73 @@ public final class ClassSamplesFigure implements Figure {
     /** A row of the figure: a class and its sample strips. */
     private record Row(int label, String name, BufferedImage real, List<BufferedImage> generated) {}
 
+    /** A setting shown: its lowest seed with images, and the class asked for at each tile of its grids. */
+    private record Shown(TrialResult trial, List<SampleWriter.TileLabel> tiles) {}
+
+    /** A setting's column: its last sample grid (null when unreadable) and its two-line header ("name|detail"). */
+    private record Column(BufferedImage grid, String header) {}
+
+    /** Sizes of the figure, from the sample shape and the number of rows and columns. */
+    private record Layout(double scale, int stripW, int stripH, int columns, int width, int height) {
+        static Layout of(int h, int w, int settings, int rows) {
+            double scale = Math.max(1, 48.0 / Math.max(h, w));
+            int stripW = (int) Math.round((PER_ROW * (w + GAP) + GAP) * scale);
+            int stripH = (int) Math.round((h + 2 * GAP) * scale);
+            int columns = 1 + settings;
+            return new Layout(scale, stripW, stripH, columns, LABEL + columns * (stripW + SEPARATOR), HEADER + rows * (stripH + 6) + 10);
+        }
+    }
+
     @Override
     public Optional<Drawing> draw(ExperimentResults results) {
-        List<TrialResult> shown = new ArrayList<>();
-        List<List<SampleWriter.TileLabel>> tiles = new ArrayList<>();
+        List<Shown> shown = shown(results);
+        if (shown.isEmpty()) {
+            return Optional.empty();
+        }
+        var shape = shown.get(0).trial().dataset().sampleShape();
+        int c = (int) shape.get(0);
+        int h = (int) shape.get(1);
+        int w = (int) shape.get(2);
+        // Rows: the class of the first tile of each grid row (the loop asks one class per row).
+        Map<Integer, String> classes = new LinkedHashMap<>();
+        for (SampleWriter.TileLabel t : shown.get(0).tiles()) {
+            if (t.tile() % PER_ROW == 0) {
+                classes.putIfAbsent(t.label(), t.name());
+            }
+        }
+        Map<Integer, BufferedImage> real = realStrips(shown.get(0).trial(), classes.keySet(), c, h, w);
+        List<String> notes = new ArrayList<>();
+        // The real strips come from the held-out data set, not from a file: the CSV names the generated grids shown.
+        Csv csv = new Csv("column", "setting", "seed", "step", "file", "labels_file");
+        List<Column> columns = columns(shown, csv, notes);
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Integer, String> cls : classes.entrySet()) {
+            List<BufferedImage> gen = new ArrayList<>();
+            for (int s = 0; s < shown.size(); s++) {
+                BufferedImage grid = columns.get(s).grid();
+                gen.add(grid == null ? null : generatedStrip(grid, shown.get(s).tiles(), cls.getKey(), h, w));
+            }
+            rows.add(new Row(cls.getKey(), cls.getValue(), real.get(cls.getKey()), gen));
+        }
+        Layout layout = Layout.of(h, w, shown.size(), rows.size());
+        StringBuilder all = new StringBuilder();
+        rows.forEach(r -> all.append(r.name()));
+        Font big = Palette.fontFor(all.toString(), Font.PLAIN, Math.min(40, layout.stripH() - 8));
+        String caption = "Rows are classes spread over the label range, named by the dataset. The first column shows held-out real"
+                + " samples of the class; each further column one setting's generated samples asked for that class (its last"
+                + " evaluation, lowest seed, fixed noise), with the share the evaluation classifier reads as the asked-for class."
+                + (real.isEmpty() ? " The real samples could not be read: " + results.notes() : "")
+                + (notes.isEmpty() ? "" : " " + String.join("; ", notes));
+        List<String> headers = new ArrayList<>();
+        headers.add("real (held out)|");
+        columns.forEach(col -> headers.add(col.header()));
+        return Optional.of(new Drawing("Real and generated samples per class (the paper's Figure 8 layout)", caption,
+                layout.width(), layout.height(), g -> paint(g, layout, big, headers, rows)).withData(csv.toString()));
+    }
+
+    /** Each setting's lowest seed with images whose grids have class labels (conditional trials). */
+    private static List<Shown> shown(ExperimentResults results) {
+        List<Shown> shown = new ArrayList<>();
         for (List<TrialResult> seeds : results.bySetting().values()) {
             TrialResult first = TrialResult.lowestSeedWithImages(seeds);
             if (first == null) {
@@ -58,39 +123,22 @@ public final class ClassSamplesFigure implements Figure {
             try {
                 List<SampleWriter.TileLabel> labels = SampleWriter.readLabels(first.dir().resolve(TrialFolder.SAMPLES));
                 if (!labels.isEmpty()) {
-                    shown.add(first);
-                    tiles.add(labels);
+                    shown.add(new Shown(first, labels));
                 }
             } catch (IOException | RuntimeException e) {
                 // not a conditional trial, or an unreadable labels file: left out
             }
         }
-        if (shown.isEmpty()) {
-            return Optional.empty();
-        }
-        var shape = shown.get(0).dataset().sampleShape();
-        int c = (int) shape.get(0);
-        int h = (int) shape.get(1);
-        int w = (int) shape.get(2);
-        // Rows: the class of the first tile of each grid row (the loop asks one class per row).
-        Map<Integer, String> classes = new LinkedHashMap<>();
-        for (SampleWriter.TileLabel t : tiles.get(0)) {
-            if (t.tile() % PER_ROW == 0) {
-                classes.putIfAbsent(t.label(), t.name());
-            }
-        }
-        Map<Integer, BufferedImage> real = realStrips(shown.get(0), classes.keySet(), c, h, w);
-        List<String> notes = new ArrayList<>();
-        List<BufferedImage> finals = new ArrayList<>();
-        List<String> headers = new ArrayList<>();
-        // The real strips come from the held-out data set, not from a file: the CSV names the generated grids shown.
-        Csv csv = new Csv("column", "setting", "seed", "step", "file", "labels_file");
-        for (TrialResult t : shown) {
-            Map.Entry<Integer, Path> last = null;
-            for (Map.Entry<Integer, Path> e : t.samples("png").entrySet()) {
-                last = e;
-            }
-            csv.row(finals.size() + 2, t.settingName(), t.trial().seed(), last.getKey(), t.relative(last.getValue()),
+        return shown;
+    }
+
+    /** Each shown setting's last grid and header; one CSV row each, unreadable grids noted. */
+    private static List<Column> columns(List<Shown> shown, Csv csv, List<String> notes) {
+        List<Column> columns = new ArrayList<>();
+        for (Shown s : shown) {
+            TrialResult t = s.trial();
+            Map.Entry<Integer, Path> last = t.lastSample("png");
+            csv.row(columns.size() + 2, t.settingName(), t.trial().seed(), last.getKey(), t.relative(last.getValue()),
                     t.relative(t.dir().resolve(TrialFolder.SAMPLES).resolve(SampleWriter.GRID_LABELS)));
             BufferedImage grid = null;
             try {
@@ -98,74 +146,55 @@ public final class ClassSamplesFigure implements Figure {
             } catch (IOException e) {
                 notes.add(t.settingName() + ": unreadable " + last.getValue().getFileName());
             }
-            finals.add(grid);
             Double acc = t.summary() == null ? null : t.summary().metrics().get(MetricNames.CONDITIONAL_ACCURACY);
-            headers.add(t.settingName() + "|step " + last.getKey() + (acc == null ? "" : String.format(Locale.ROOT, ", accuracy %.1f %%", 100 * acc)));
+            columns.add(new Column(grid, t.settingName() + "|step " + last.getKey()
+                    + (acc == null ? "" : String.format(Locale.ROOT, ", accuracy %.1f %%", 100 * acc))));
         }
-        List<Row> rows = new ArrayList<>();
-        for (Map.Entry<Integer, String> cls : classes.entrySet()) {
-            List<BufferedImage> gen = new ArrayList<>();
-            for (int s = 0; s < shown.size(); s++) {
-                gen.add(finals.get(s) == null ? null : generatedStrip(finals.get(s), tiles.get(s), cls.getKey(), h, w));
-            }
-            rows.add(new Row(cls.getKey(), cls.getValue(), real.get(cls.getKey()), gen));
+        return columns;
+    }
+
+    private static void paint(Graphics2D g, Layout layout, Font big, List<String> headers, List<Row> rows) {
+        Panels.prepare(g, layout.width(), layout.height());
+        g.setColor(Color.BLACK);
+        for (int col = 0; col < layout.columns(); col++) {
+            String[] parts = headers.get(col).split("\\|", 2);
+            int cx = LABEL + col * (layout.stripW() + SEPARATOR) + layout.stripW() / 2;
+            g.setFont(Palette.TITLE);
+            Panels.centred(g, parts[0], cx, 22);
+            g.setFont(Palette.SMALL);
+            Panels.centred(g, parts[1], cx, 40);
         }
-        double scale = Math.max(1, 48.0 / Math.max(h, w));
-        int stripW = (int) Math.round((PER_ROW * (w + GAP) + GAP) * scale);
-        int stripH = (int) Math.round((h + 2 * GAP) * scale);
-        int columns = 1 + shown.size();
-        int width = LABEL + columns * (stripW + SEPARATOR);
-        int height = HEADER + rows.size() * (stripH + 6) + 10;
-        StringBuilder all = new StringBuilder();
-        rows.forEach(r -> all.append(r.name()));
-        Font big = Palette.fontFor(all.toString(), Font.PLAIN, Math.min(40, stripH - 8));
-        String caption = "Rows are classes spread over the label range, named by the dataset. The first column shows held-out real"
-                + " samples of the class; each further column one setting's generated samples asked for that class (its last"
-                + " evaluation, lowest seed, fixed noise), with the share the evaluation classifier reads as the asked-for class."
-                + (real.isEmpty() ? " The real samples could not be read: " + results.notes() : "")
-                + (notes.isEmpty() ? "" : " " + String.join("; ", notes));
-        return Optional.of(new Drawing("Real and generated samples per class (the paper's Figure 8 layout)", caption, width, height, g -> {
-            Panels.prepare(g, width, height);
-            g.setColor(Color.BLACK);
-            List<String> heads = new ArrayList<>();
-            heads.add("real (held out)|");
-            heads.addAll(headers);
-            for (int col = 0; col < columns; col++) {
-                String[] parts = heads.get(col).split("\\|", 2);
-                int cx = LABEL + col * (stripW + SEPARATOR) + stripW / 2;
-                g.setFont(Palette.TITLE);
-                centred(g, parts[0], cx, 22);
+        for (int r = 0; r < rows.size(); r++) {
+            paintRow(g, layout, big, rows.get(r), HEADER + r * (layout.stripH() + 6));
+        }
+    }
+
+    private static void paintRow(Graphics2D g, Layout layout, Font big, Row row, int y) {
+        int stripH = layout.stripH();
+        g.setColor(Color.BLACK);
+        g.setFont(big);
+        g.drawString(row.name(), 10, y + stripH - 10);
+        g.setFont(Palette.SMALL);
+        g.drawString("#" + row.label(), 10 + g.getFontMetrics(big).stringWidth(row.name()) + 6, y + stripH - 10);
+        List<BufferedImage> strips = new ArrayList<>();
+        strips.add(row.real());
+        strips.addAll(row.generated());
+        for (int col = 0; col < strips.size(); col++) {
+            int x = LABEL + col * (layout.stripW() + SEPARATOR);
+            BufferedImage s = strips.get(col);
+            if (s != null) {
+                double scale = layout.scale();
+                g.drawImage(s, x, y, (int) Math.round(s.getWidth() * scale), (int) Math.round(s.getHeight() * scale), null);
+            } else {
+                g.setColor(Color.GRAY);
                 g.setFont(Palette.SMALL);
-                centred(g, parts[1], cx, 40);
+                g.drawString("not available", x + 8, y + stripH / 2);
             }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = rows.get(r);
-                int y = HEADER + r * (stripH + 6);
-                g.setColor(Color.BLACK);
-                g.setFont(big);
-                g.drawString(row.name(), 10, y + stripH - 10);
-                g.setFont(Palette.SMALL);
-                g.drawString("#" + row.label(), 10 + g.getFontMetrics(big).stringWidth(row.name()) + 6, y + stripH - 10);
-                List<BufferedImage> strips = new ArrayList<>();
-                strips.add(row.real());
-                strips.addAll(row.generated());
-                for (int col = 0; col < strips.size(); col++) {
-                    int x = LABEL + col * (stripW + SEPARATOR);
-                    BufferedImage s = strips.get(col);
-                    if (s != null) {
-                        g.drawImage(s, x, y, (int) Math.round(s.getWidth() * scale), (int) Math.round(s.getHeight() * scale), null);
-                    } else {
-                        g.setColor(Color.GRAY);
-                        g.setFont(Palette.SMALL);
-                        g.drawString("not available", x + 8, y + stripH / 2);
-                    }
-                }
-            }
-        }).withData(csv.toString()));
+        }
     }
 
     /** Up to 8 held-out real samples of each class, as one strip per class (empty when the data cannot be read). */
-    static Map<Integer, BufferedImage> realStrips(TrialResult t, java.util.Set<Integer> classes, int c, int h, int w) {
+    static Map<Integer, BufferedImage> realStrips(TrialResult t, Set<Integer> classes, int c, int h, int w) {
         Map<Integer, List<float[]>> found = new LinkedHashMap<>();
         classes.forEach(k -> found.put(k, new ArrayList<>()));
         try {
@@ -184,7 +213,7 @@ public final class ClassSamplesFigure implements Figure {
                 for (int i = 0; i < to - from; i++) {
                     List<float[]> l = found.get(labels[i]);
                     if (l != null && l.size() < PER_ROW) {
-                        l.add(java.util.Arrays.copyOfRange(px, i * size, (i + 1) * size));
+                        l.add(Arrays.copyOfRange(px, i * size, (i + 1) * size));
                     }
                 }
                 if (found.values().stream().allMatch(l -> l.size() == PER_ROW)) {
@@ -214,7 +243,7 @@ public final class ClassSamplesFigure implements Figure {
             if (t.label() == label && picked.size() < PER_ROW) {
                 try {
                     picked.add(SampleWriter.tile(grid, t.tile(), h, w));
-                } catch (java.awt.image.RasterFormatException e) {
+                } catch (RasterFormatException e) {
                     break; // a grid smaller than its labels say
                 }
             }
@@ -231,10 +260,5 @@ public final class ClassSamplesFigure implements Figure {
         }
         g.dispose();
         return strip;
-    }
-
-    private static void centred(Graphics2D g, String s, int cx, int y) {
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(s, cx - fm.stringWidth(s) / 2, y);
     }
 }

@@ -2,6 +2,7 @@ package org.gansweep.reports.figures;
 
 import java.awt.Color;
 import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,66 +46,72 @@ public final class SampleStepsFigure implements Figure {
         return out;
     }
 
+    /** One setting's row: its name and the images (null where unreadable) with their captions. */
+    private record Row(String name, List<BufferedImage> images, List<String> captions) {}
+
     @Override
     public Optional<Drawing> draw(ExperimentResults results) {
-        List<String> names = new ArrayList<>();
-        List<List<BufferedImage>> rows = new ArrayList<>();
-        List<List<String>> captions = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         Csv csv = new Csv("row", "column", "setting", "seed", "step", "file");
         for (List<TrialResult> seeds : results.bySetting().values()) {
             TrialResult first = TrialResult.lowestSeedWithImages(seeds);
-            if (first == null) {
-                continue;
+            if (first != null) {
+                rows.add(row(first, rows.size() + 1, csv));
             }
-            Map<Integer, Path> all = first.samples("png");
-            List<BufferedImage> images = new ArrayList<>();
-            List<String> caps = new ArrayList<>();
-            for (int step : spread(new ArrayList<>(all.keySet()), COLUMNS)) {
-                csv.row(rows.size() + 1, images.size() + 1, first.settingName(), first.trial().seed(), step, first.relative(all.get(step)));
-                try {
-                    images.add(ImageIO.read(all.get(step).toFile()));
-                    caps.add("step " + step);
-                } catch (IOException e) {
-                    images.add(null);
-                    caps.add("step " + step + ": unreadable");
-                }
-            }
-            names.add(first.settingName() + " (seed " + first.trial().seed() + ")");
-            rows.add(images);
-            captions.add(caps);
         }
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        int columns = rows.stream().mapToInt(List::size).max().orElse(1);
+        int columns = rows.stream().mapToInt(r -> r.images().size()).max().orElse(1);
         int width = ROW_LABEL + columns * CELL;
         int height = rows.size() * (CELL + 18) + 10;
         return Optional.of(new Drawing("Samples by training step",
                 "Each setting's sample grid (the first 64 of a fixed set of noise vectors, and for a conditional G fixed"
                         + " classes, one per row) at up to " + COLUMNS + " evaluations from the first to the last, lowest seed.",
-                width, height, g -> {
-                    Panels.prepare(g, width, height);
-                    for (int r = 0; r < rows.size(); r++) {
-                        int y = 5 + r * (CELL + 18);
-                        g.setColor(Color.BLACK);
-                        g.setFont(Palette.LABEL);
-                        g.drawString(names.get(r), 8, y + CELL / 2);
-                        for (int c = 0; c < rows.get(r).size(); c++) {
-                            int x = ROW_LABEL + c * CELL;
-                            BufferedImage img = rows.get(r).get(c);
-                            if (img != null) {
-                                double s = Math.min((CELL - 10.0) / img.getWidth(), (CELL - 10.0) / img.getHeight());
-                                int w = (int) (img.getWidth() * s);
-                                int h = (int) (img.getHeight() * s);
-                                g.drawImage(img, x + (CELL - w) / 2, y + (CELL - h) / 2, w, h, null);
-                            }
-                            g.setFont(Palette.SMALL);
-                            g.setColor(Color.DARK_GRAY);
-                            FontMetrics fm = g.getFontMetrics();
-                            String cap = captions.get(r).get(c);
-                            g.drawString(cap, x + (CELL - fm.stringWidth(cap)) / 2, y + CELL + 10);
-                        }
-                    }
-                }).withData(csv.toString()));
+                width, height, g -> paint(g, width, height, rows)).withData(csv.toString()));
+    }
+
+    /** The trial's sample grids at up to {@link #COLUMNS} steps spread from first to last, as figure row {@code number}. */
+    private static Row row(TrialResult first, int number, Csv csv) {
+        Map<Integer, Path> all = first.samples("png");
+        List<BufferedImage> images = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (int step : spread(new ArrayList<>(all.keySet()), COLUMNS)) {
+            csv.row(number, images.size() + 1, first.settingName(), first.trial().seed(), step, first.relative(all.get(step)));
+            try {
+                images.add(ImageIO.read(all.get(step).toFile()));
+                captions.add("step " + step);
+            } catch (IOException e) {
+                images.add(null);
+                captions.add("step " + step + ": unreadable");
+            }
+        }
+        return new Row(first.settingName() + " (seed " + first.trial().seed() + ")", images, captions);
+    }
+
+    private static void paint(Graphics2D g, int width, int height, List<Row> rows) {
+        Panels.prepare(g, width, height);
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            int y = 5 + r * (CELL + 18);
+            g.setColor(Color.BLACK);
+            g.setFont(Palette.LABEL);
+            g.drawString(row.name(), 8, y + CELL / 2);
+            for (int c = 0; c < row.images().size(); c++) {
+                int x = ROW_LABEL + c * CELL;
+                BufferedImage img = row.images().get(c);
+                if (img != null) {
+                    double s = Math.min((CELL - 10.0) / img.getWidth(), (CELL - 10.0) / img.getHeight());
+                    int w = (int) (img.getWidth() * s);
+                    int h = (int) (img.getHeight() * s);
+                    g.drawImage(img, x + (CELL - w) / 2, y + (CELL - h) / 2, w, h, null);
+                }
+                g.setFont(Palette.SMALL);
+                g.setColor(Color.DARK_GRAY);
+                FontMetrics fm = g.getFontMetrics();
+                String cap = row.captions().get(c);
+                g.drawString(cap, x + (CELL - fm.stringWidth(cap)) / 2, y + CELL + 10);
+            }
+        }
     }
 }
