@@ -1,11 +1,9 @@
-package org.gansweep.core;
+package org.gansweep.core.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.gansweep.core.math.ClassifierScore;
-import org.gansweep.core.math.FrechetDistance;
 import org.junit.jupiter.api.Test;
 
 class ImageMetricMathTest {
