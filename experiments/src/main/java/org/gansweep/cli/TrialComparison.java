@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.gansweep.core.numerics.Numerics;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 
@@ -18,8 +17,8 @@ record TrialComparison(String id, boolean same, String verdict) {
         Summary sb = new TrialFolder(b).readSummary();
         String statusA = sa == null ? "no summary" : sa.status().name();
         String statusB = sb == null ? "no summary" : sb.status().name();
-        String pathA = Numerics.pathOf(sa == null ? null : sa.provenance());
-        String pathB = Numerics.pathOf(sb == null ? null : sb.provenance());
+        String pathA = sa == null ? "unknown" : sa.codePath();
+        String pathB = sb == null ? "unknown" : sb.codePath();
         String paths = pathA.equals(pathB) ? "" : " (made on different code paths: " + pathA + " and " + pathB
                 + "; different paths round differently, so this alone is no error)";
         String metrics = firstDifference(a.resolve(TrialFolder.METRICS), b.resolve(TrialFolder.METRICS));
