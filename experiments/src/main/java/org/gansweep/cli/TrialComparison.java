@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.gansweep.core.store.Csv;
+import org.gansweep.core.store.CsvRows;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 
@@ -45,8 +45,8 @@ record TrialComparison(String id, boolean same, String verdict) {
         if (Files.mismatch(a, b) == -1) {
             return null;
         }
-        List<String[]> la = Csv.read(a);
-        List<String[]> lb = Csv.read(b);
+        List<String[]> la = CsvRows.read(a);
+        List<String[]> lb = CsvRows.read(b);
         if (la.isEmpty() || lb.isEmpty() || !Arrays.equals(la.get(0), lb.get(0))) {
             return "metrics.csv has other columns";
         }

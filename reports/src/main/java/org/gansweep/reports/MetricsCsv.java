@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gansweep.core.store.Csv;
+import org.gansweep.core.store.CsvRows;
 
 /** A trial's metrics.csv read back: for each column, the (step, value) pairs where it has a value. */
 public final class MetricsCsv {
@@ -18,7 +18,7 @@ public final class MetricsCsv {
         if (!Files.exists(file)) {
             return m;
         }
-        List<String[]> rows = Csv.read(file);
+        List<String[]> rows = CsvRows.read(file);
         if (rows.isEmpty()) {
             return m;
         }

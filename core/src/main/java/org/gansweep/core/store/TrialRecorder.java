@@ -46,13 +46,13 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
         Path file = trialDir.resolve(TrialFolder.METRICS);
         List<String> header = new ArrayList<>(List.of(LossNames.STEP, LossNames.D_LOSS, LossNames.G_LOSS));
         header.addAll(metricNames);
-        StringBuilder kept = new StringBuilder(Csv.row(header));
+        StringBuilder kept = new StringBuilder(CsvRows.format(header));
         if (resumeAfter >= 0 && Files.exists(file)) {
-            List<String[]> rows = Csv.read(file);
+            List<String[]> rows = CsvRows.read(file);
             for (String[] cells : rows.subList(Math.min(1, rows.size()), rows.size())) {
                 // A row cut short by the interruption has fewer cells: dropped with those after the checkpoint.
                 if (cells.length == header.size() && Integer.parseInt(cells[0]) <= resumeAfter) {
-                    kept.append(Csv.row(cells));
+                    kept.append(CsvRows.format(cells));
                 }
             }
             try (var old = Files.list(samplesDir)) {
@@ -147,7 +147,7 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
             cells.add(v != null ? Double.toString(v) : "");
         }
         try {
-            csv.write(Csv.row(cells));
+            csv.write(CsvRows.format(cells));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

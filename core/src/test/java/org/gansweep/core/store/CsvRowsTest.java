@@ -8,18 +8,18 @@ import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CsvTest {
+class CsvRowsTest {
     @Test
     void numbersAndNamesAreWrittenBareAndOnlyCommasQuotesAndLineBreaksQuoted() {
-        assertEquals("step,d_loss,g_loss,kl_divergence\n", Csv.row("step", "d_loss", "g_loss", "kl_divergence"));
-        assertEquals("0,,,1.0E-4,-Infinity,NaN\n", Csv.row(List.of("0", "", "", "1.0E-4", "-Infinity", "NaN")));
-        assertEquals("3,Ankle boot,T-shirt/top,#1\n", Csv.row("3", "Ankle boot", "T-shirt/top", "#1"));
-        assertEquals("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\n", Csv.row("a,b", "say \"hi\"", "two\nlines"));
+        assertEquals("step,d_loss,g_loss,kl_divergence\n", CsvRows.format("step", "d_loss", "g_loss", "kl_divergence"));
+        assertEquals("0,,,1.0E-4,-Infinity,NaN\n", CsvRows.format(List.of("0", "", "", "1.0E-4", "-Infinity", "NaN")));
+        assertEquals("3,Ankle boot,T-shirt/top,#1\n", CsvRows.format("3", "Ankle boot", "T-shirt/top", "#1"));
+        assertEquals("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\n", CsvRows.format("a,b", "say \"hi\"", "two\nlines"));
     }
 
     @Test
     void rowsReadBackCellForCellWithATornLastRowCutShort() throws Exception {
-        List<String[]> rows = Csv.read(new StringReader("step,d_loss,name\r\n0,,\"a,b\"\n\n5,1.5,\"say \"\"hi\"\"\"\n10,0.2"));
+        List<String[]> rows = CsvRows.read(new StringReader("step,d_loss,name\r\n0,,\"a,b\"\n\n5,1.5,\"say \"\"hi\"\"\"\n10,0.2"));
         assertEquals(5, rows.size());
         assertArrayEquals(new String[] {"step", "d_loss", "name"}, rows.get(0));
         assertArrayEquals(new String[] {"0", "", "a,b"}, rows.get(1));
@@ -31,7 +31,7 @@ class CsvTest {
 
     @Test
     void aQuotedCellCutOffWithTheFileEndsTheRowsBeforeIt() throws Exception {
-        List<String[]> rows = Csv.read(new StringReader("x,y\n1,2\n3,\"unfinished"));
+        List<String[]> rows = CsvRows.read(new StringReader("x,y\n1,2\n3,\"unfinished"));
         assertEquals(2, rows.size());
         assertArrayEquals(new String[] {"1", "2"}, rows.get(1));
     }

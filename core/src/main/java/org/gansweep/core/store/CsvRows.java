@@ -24,7 +24,7 @@ import java.util.List;
  * Cells are text: each writer formats its own numbers (Java's shortest round-trip form), so the same run gives
  * the same bytes.
  */
-public final class Csv {
+public final class CsvRows {
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -33,10 +33,10 @@ public final class Csv {
     private static final ObjectWriter ROW = MAPPER.writerFor(String[].class).with(ROWS);
     private static final ObjectReader READER = MAPPER.readerFor(String[].class).with(ROWS);
 
-    private Csv() {}
+    private CsvRows() {}
 
     /** One row, ending in {@code \n}. */
-    public static String row(String... cells) {
+    public static String format(String... cells) {
         try {
             return ROW.writeValueAsString(cells);
         } catch (JsonProcessingException e) {
@@ -44,8 +44,8 @@ public final class Csv {
         }
     }
 
-    public static String row(List<String> cells) {
-        return row(cells.toArray(String[]::new));
+    public static String format(List<String> cells) {
+        return format(cells.toArray(String[]::new));
     }
 
     /** Every row of the file, the header first. */
