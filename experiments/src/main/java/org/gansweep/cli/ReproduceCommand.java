@@ -1,14 +1,21 @@
 package org.gansweep.cli;
 
 import com.google.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.GridLoader;
-import org.gansweep.core.numerics.Numerics;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.Summary;
@@ -17,6 +24,8 @@ import org.gansweep.core.sweep.SweepRunner;
 import org.gansweep.core.sweep.TrialRunner;
 import org.gansweep.core.train.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,7 +46,7 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "TRIAL_DIR", description = "a trial folder, e.g. runs/ring/trials/gan_s1-9391c232")
     Path dir;
@@ -46,13 +55,13 @@ final class ReproduceCommand implements Callable<Integer> {
             + " (default: EXPERIMENT/reproduced/TRIAL_ID.TIMESTAMP)")
     Path into;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     NumericsChoice numerics = new NumericsChoice();
 
     @Override
     public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(dir.resolve(TrialFolder.CONFIG))) {
             err.println("gansweep: " + dir + " has no config.yaml; give a trial folder such as runs/ring/trials/ID");
             return 2;
@@ -73,9 +82,9 @@ final class ReproduceCommand implements Callable<Integer> {
         Trial trial;
         try {
             trial = SweepRunner.readTrial(loader, dir);
-        } catch (org.gansweep.core.config.ConfigException e) {
+        } catch (ConfigException e) {
             return Grids.printErrors(e, err);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("gansweep: " + e.getMessage());
             return 2;
         }
@@ -89,10 +98,18 @@ final class ReproduceCommand implements Callable<Integer> {
         Files.copy(dir.resolve(TrialFolder.CONFIG), target.resolve(TrialFolder.CONFIG));
         Summary again = new TrialRunner(catalog).run(trial, target, new TrainingListener() {});
 
-        int differences = inspection.problems().size();
         out.printf("trial %s (config hash %s), seed %d%n", trial.id(), trial.hash(), trial.seed());
+        int differences = compare(out, inspection.problems(), stored, again, target);
+        noteOtherEngineOrPath(out, stored, again);
+        out.println(differences == 0 ? "reproduced: every metric matches" : "NOT reproduced: " + differences + " difference(s); the copy is in " + target);
+        return differences == 0 ? 0 : 1;
+    }
+
+    /** Prints the stored trial's problems and each result beside its reproduction; returns how many differ. */
+    private int compare(PrintWriter out, List<String> storedProblems, Summary stored, Summary again, Path target) throws IOException {
+        int differences = storedProblems.size();
         // The stored files first: a result edited or cut off since it was recorded is not a fair reference.
-        for (String p : inspection.problems()) {
+        for (String p : storedProblems) {
             out.println("  stored trial: " + p);
         }
         out.printf("  %-24s %-24s %-24s%n", "metric", "stored", "reproduced");
@@ -107,32 +124,32 @@ final class ReproduceCommand implements Callable<Integer> {
         Path csvB = target.resolve(TrialFolder.METRICS);
         boolean csvSame = Files.exists(csvA) && Files.exists(csvB) && Files.mismatch(csvA, csvB) == -1;
         out.println("  metrics.csv " + (csvSame ? "identical, byte for byte" : "DIFFERS"));
-        if (!csvSame) {
-            differences++;
-        }
-        Object storedEngine = stored.provenance() == null ? null : stored.provenance().get("engine_version");
-        Object nowEngine = again.provenance() == null ? null : again.provenance().get("engine_version");
+        return differences + (csvSame ? 0 : 1);
+    }
+
+    /** Why the numbers may differ without either being wrong: another engine version or another code path. */
+    private static void noteOtherEngineOrPath(PrintWriter out, Summary stored, Summary again) {
+        String storedEngine = stored.provenance() == null ? null : stored.provenance().engineVersion();
+        String nowEngine = again.provenance() == null ? null : again.provenance().engineVersion();
         if (!Objects.equals(storedEngine, nowEngine)) {
             out.println("  note: stored with engine " + storedEngine + ", reproduced with " + nowEngine);
         }
-        String storedPath = Numerics.pathOf(stored.provenance());
-        String nowPath = Numerics.pathOf(again.provenance());
+        String storedPath = stored.codePath();
+        String nowPath = again.codePath();
         if (!storedPath.equals(nowPath)) {
             out.println("  note: stored on code path " + storedPath + ", reproduced on " + nowPath + ": different paths round"
                     + " differently, so the numbers may differ without either being wrong (--numerics portable, or the"
                     + " same processor type, gives the same path)");
         }
-        out.println(differences == 0 ? "reproduced: every metric matches" : "NOT reproduced: " + differences + " difference(s); the copy is in " + target);
-        return differences == 0 ? 0 : 1;
     }
 
-    private static java.util.Set<String> union(Map<String, Double> a, Map<String, Double> b) {
-        java.util.Set<String> s = new java.util.HashSet<>(a.keySet());
+    private static Set<String> union(Map<String, Double> a, Map<String, Double> b) {
+        Set<String> s = new HashSet<>(a.keySet());
         s.addAll(b.keySet());
         return s;
     }
 
-    private static int line(java.io.PrintWriter out, String name, Object a, Object b) {
+    private static int line(PrintWriter out, String name, Object a, Object b) {
         boolean same = Objects.equals(a, b);
         out.printf("  %-24s %-24s %-24s%s%n", name, a, b, same ? "" : "  <- differs");
         return same ? 0 : 1;
@@ -142,7 +159,7 @@ final class ReproduceCommand implements Callable<Integer> {
     private static Path freshTarget(Path trialDir) {
         Path abs = trialDir.toAbsolutePath().normalize();
         Path experiment = abs.getParent() != null && abs.getParent().getParent() != null ? abs.getParent().getParent() : abs;
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path base = experiment.resolve("reproduced").resolve(abs.getFileName() + "." + stamp);
         Path t = base;
         for (int i = 2; Files.exists(t); i++) {
@@ -151,7 +168,7 @@ final class ReproduceCommand implements Callable<Integer> {
         return t;
     }
 
-    private static boolean isEmptyFolder(Path p) throws java.io.IOException {
+    private static boolean isEmptyFolder(Path p) throws IOException {
         if (!Files.isDirectory(p)) {
             return false;
         }

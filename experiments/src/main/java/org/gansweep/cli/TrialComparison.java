@@ -3,11 +3,13 @@ package org.gansweep.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.gansweep.core.numerics.Numerics;
+import org.gansweep.core.store.CsvRows;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 
@@ -18,8 +20,8 @@ record TrialComparison(String id, boolean same, String verdict) {
         Summary sb = new TrialFolder(b).readSummary();
         String statusA = sa == null ? "no summary" : sa.status().name();
         String statusB = sb == null ? "no summary" : sb.status().name();
-        String pathA = Numerics.pathOf(sa == null ? null : sa.provenance());
-        String pathB = Numerics.pathOf(sb == null ? null : sb.provenance());
+        String pathA = sa == null ? "unknown" : sa.codePath();
+        String pathB = sb == null ? "unknown" : sb.codePath();
         String paths = pathA.equals(pathB) ? "" : " (made on different code paths: " + pathA + " and " + pathB
                 + "; different paths round differently, so this alone is no error)";
         String metrics = firstDifference(a.resolve(TrialFolder.METRICS), b.resolve(TrialFolder.METRICS));
@@ -43,20 +45,20 @@ record TrialComparison(String id, boolean same, String verdict) {
         if (Files.mismatch(a, b) == -1) {
             return null;
         }
-        List<String> la = Files.readAllLines(a);
-        List<String> lb = Files.readAllLines(b);
-        if (la.isEmpty() || lb.isEmpty() || !la.get(0).equals(lb.get(0))) {
+        List<String[]> la = CsvRows.read(a);
+        List<String[]> lb = CsvRows.read(b);
+        if (la.isEmpty() || lb.isEmpty() || !Arrays.equals(la.get(0), lb.get(0))) {
             return "metrics.csv has other columns";
         }
-        String[] header = la.get(0).split(",", -1);
+        String[] header = la.get(0);
         for (int i = 1; i < Math.max(la.size(), lb.size()); i++) {
             if (i >= la.size() || i >= lb.size()) {
                 return "metrics.csv: one run has rows the other lacks, from row " + i + " ("
                         + (i >= la.size() ? "the second" : "the first") + " goes on)";
             }
-            if (!la.get(i).equals(lb.get(i))) {
-                String[] ra = la.get(i).split(",", -1);
-                String[] rb = lb.get(i).split(",", -1);
+            if (!Arrays.equals(la.get(i), lb.get(i))) {
+                String[] ra = la.get(i);
+                String[] rb = lb.get(i);
                 for (int c = 0; c < Math.min(ra.length, rb.length); c++) {
                     if (!ra[c].equals(rb[c])) {
                         String column = c < header.length ? header[c] : "column " + (c + 1);
@@ -97,7 +99,7 @@ record TrialComparison(String id, boolean same, String verdict) {
 
     /** Every trial folder of an experiment, by id. */
     static Map<String, Path> trials(Path experiment) throws IOException {
-        Map<String, Path> out = new java.util.TreeMap<>();
+        Map<String, Path> out = new TreeMap<>();
         Path t = experiment.resolve("trials");
         if (Files.isDirectory(t)) {
             try (Stream<Path> s = Files.list(t)) {

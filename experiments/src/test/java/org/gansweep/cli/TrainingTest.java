@@ -202,7 +202,7 @@ class TrainingTest {
         assertTrue(lines.get(2).matches("5,[-0-9.E]+,[-0-9.E]+,,,"), lines.get(2));
         assertTrue(lines.get(7).matches("30,[-0-9.E]+,[-0-9.E]+,\\d\\.0,[0-9.E-]+,[0-9.E-]+"), lines.get(7));
         assertNotNull(s.metrics().get("modes_covered"));
-        assertTrue(s.provenance().containsKey("engine_version"));
+        assertNotNull(s.provenance().engineVersion());
         // Steps 0, 10, 20, 30: G's samples, and (a 2-D mixture) what Figure 1 draws of each.
         String[] files = new java.io.File(dir.resolve("samples").toString()).list();
         assertEquals(4, java.util.Arrays.stream(files).filter(f -> f.startsWith("step_")).count(), String.join(", ", files));

@@ -385,26 +385,29 @@ public final class ClaimTests {
     /** tables/claims.csv: one row per claim. */
     public static String csv(List<Result> results) {
         boolean seq = results.stream().anyMatch(r -> r.sequential() != null);
-        StringBuilder sb = new StringBuilder("claim,metric,groups,n,mean per group,difference,ci_low,ci_high,test,p_value,verdict"
-                + (seq ? ",seeds_used,decided_at_look,looks_planned,statistic_by_look,boundary_by_look,p_improvement,p_improvement_low,p_improvement_high" : "")
-                + "\n");
+        List<String> header = new ArrayList<>(List.of("claim", "metric", "groups", "n", "mean per group", "difference", "ci_low",
+                "ci_high", "test", "p_value", "verdict"));
+        if (seq) {
+            header.addAll(List.of("seeds_used", "decided_at_look", "looks_planned", "statistic_by_look", "boundary_by_look",
+                    "p_improvement", "p_improvement_low", "p_improvement_high"));
+        }
+        Csv csv = new Csv(header);
         for (Result r : results) {
-            sb.append(String.join(",", Html.csvCell(r.claim().claim()), Html.csvCell(r.claim().metric()
-                    + (r.successes() != null ? " " + (r.claim().higherIsBetter() ? ">=" : "<=") + " " + SummaryTable.fmt(r.claim().success()) : "")),
-                    Html.csvCell(r.groups()), r.claim().againstThreshold() ? String.valueOf(r.n()[0]) : r.n()[0] + " / " + r.n()[1],
-                    Html.csvCell(r.claim().againstThreshold() ? num(r.mean()[0]) : num(r.mean()[0]) + " / " + num(r.mean()[1])),
-                    num(r.difference()), num(r.ciLow()), num(r.ciHigh()),
-                    Html.csvCell(r.test()), num(r.pValue()), Html.csvCell(r.verdict())));
+            List<Object> cells = new ArrayList<>(Arrays.asList(r.claim().claim(), r.claim().metric()
+                    + (r.successes() != null ? " " + (r.claim().higherIsBetter() ? ">=" : "<=") + " " + SummaryTable.fmt(r.claim().success()) : ""),
+                    r.groups(), r.claim().againstThreshold() ? String.valueOf(r.n()[0]) : r.n()[0] + " / " + r.n()[1],
+                    r.claim().againstThreshold() ? num(r.mean()[0]) : num(r.mean()[0]) + " / " + num(r.mean()[1]),
+                    num(r.difference()), num(r.ciLow()), num(r.ciHigh()), r.test(), num(r.pValue()), r.verdict()));
             if (seq) {
                 Sequential s = r.sequential();
-                sb.append(',').append(String.join(",", String.valueOf(s.seedsUsed()), String.valueOf(s.decidedAt()), String.valueOf(s.looksPlanned()),
-                        Html.csvCell(String.join(" ", s.history().stream().map(h -> num(h.z())).toList())),
-                        Html.csvCell(String.join(" ", s.history().stream().map(h -> num(h.boundary())).toList())),
+                cells.addAll(List.of(s.seedsUsed(), s.decidedAt(), s.looksPlanned(),
+                        String.join(" ", s.history().stream().map(h -> num(h.z())).toList()),
+                        String.join(" ", s.history().stream().map(h -> num(h.boundary())).toList()),
                         num(s.improvement()), num(s.improvementLow()), num(s.improvementHigh())));
             }
-            sb.append('\n');
+            csv.row(cells);
         }
-        return sb.toString();
+        return csv.toString();
     }
 
     static String num(double v) {

@@ -2,6 +2,7 @@ package org.gansweep.reports;
 
 import java.util.Arrays;
 import java.util.List;
+import org.gansweep.core.store.CsvRows;
 
 /**
  * A CSV text built row by row: numbers at full precision (Double.toString, so values read back exactly), NaN and
@@ -27,18 +28,15 @@ public final class Csv {
     }
 
     private Csv line(List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
-        }
-        sb.append('\n');
+        sb.append(CsvRows.format(cells.stream().map(Csv::cell).toList()));
         return this;
     }
 
-    static String cell(Object v) {
+    private static String cell(Object v) {
         if (v == null || v instanceof Double d && d.isNaN()) {
             return "";
         }
-        return Html.csvCell(String.valueOf(v));
+        return String.valueOf(v);
     }
 
     @Override

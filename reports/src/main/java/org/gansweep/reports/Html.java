@@ -79,8 +79,4 @@ public final class Html {
     private static String md(String s) {
         return s.replace("|", "\\|");
     }
-
-    public static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 }

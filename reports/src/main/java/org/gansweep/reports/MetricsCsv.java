@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gansweep.core.store.CsvRows;
 
 /** A trial's metrics.csv read back: for each column, the (step, value) pairs where it has a value. */
 public final class MetricsCsv {
@@ -17,16 +18,18 @@ public final class MetricsCsv {
         if (!Files.exists(file)) {
             return m;
         }
-        List<String> lines = Files.readAllLines(file);
-        if (lines.isEmpty()) {
+        List<String[]> rows = CsvRows.read(file);
+        if (rows.isEmpty()) {
             return m;
         }
-        String[] header = lines.get(0).split(",", -1);
+        String[] header = rows.get(0);
+        if (header.length == 0) {
+            return m;
+        }
         for (int c = 1; c < header.length; c++) {
             m.columns.put(header[c], new ArrayList<>());
         }
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",", -1);
+        for (String[] cells : rows.subList(1, rows.size())) {
             if (cells.length != header.length) {
                 continue; // a line cut short by an interrupted run
             }

@@ -204,12 +204,12 @@ public final class ReportBuilder {
         }
         StringBuilder sb = new StringBuilder("<p class=\"provenance\">");
         if (first.isPresent()) {
-            Map<String, Object> p = first.get().summary().provenance();
-            sb.append("Code ").append(Html.escape(String.valueOf(p.get("git_commit"))))
-                    .append("; DJL ").append(Html.escape(String.valueOf(p.get("djl_version"))))
-                    .append(", ").append(Html.escape(String.valueOf(p.get("engine")))).append(' ').append(Html.escape(String.valueOf(p.get("engine_version"))))
-                    .append("; ").append(Html.escape(String.valueOf(p.get("cpu_model")))).append(", ")
-                    .append(Html.escape(String.valueOf(p.get("intra_op_threads")))).append(" thread(s) per trial")
+            var p = first.get().summary().provenance();
+            sb.append("Code ").append(Html.escape(String.valueOf(p.gitCommit())))
+                    .append("; DJL ").append(Html.escape(String.valueOf(p.djlVersion())))
+                    .append(", ").append(Html.escape(String.valueOf(p.engine()))).append(' ').append(Html.escape(String.valueOf(p.engineVersion())))
+                    .append("; ").append(Html.escape(String.valueOf(p.cpuModel()))).append(", ")
+                    .append(Html.escape(String.valueOf(p.intraOpThreads()))).append(" thread(s) per trial")
                     .append("; ").append(Html.escape(codePaths(results))).append(". ");
         }
         sb.append(overrides.isEmpty() ? "No --set overrides." : "--set " + Html.escape(String.join(" ", overrides)) + ".");
@@ -223,7 +223,7 @@ public final class ReportBuilder {
     static String codePaths(ExperimentResults results) {
         Map<String, Long> counts = new java.util.TreeMap<>();
         results.trials().stream().filter(t -> t.summary() != null)
-                .forEach(t -> counts.merge(org.gansweep.core.numerics.Numerics.pathOf(t.summary().provenance()), 1L, Long::sum));
+                .forEach(t -> counts.merge(t.summary().codePath(), 1L, Long::sum));
         if (counts.size() <= 1) {
             return "code path " + (counts.isEmpty() ? "unknown" : counts.keySet().iterator().next());
         }

@@ -1,6 +1,7 @@
 package org.gansweep.reports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,21 +78,21 @@ public final class SummaryTable {
 
     /** Full precision, plain column names: the CSV is for reading back, the HTML and Markdown for people. */
     public String csv() {
-        StringBuilder sb = new StringBuilder("setting,seeds,completed,diverged,failed");
+        List<String> header = new ArrayList<>(List.of("setting", "seeds", "completed", "diverged", "failed"));
         for (String m : metrics) {
-            sb.append(',').append(m).append("_mean,").append(m).append("_std");
+            header.add(m + "_mean");
+            header.add(m + "_std");
         }
-        sb.append('\n');
+        Csv csv = new Csv(header);
         for (Row r : rows) {
-            sb.append(Html.csvCell(r.setting())).append(',').append(r.seeds()).append(',').append(r.completed()).append(',')
-                    .append(r.diverged()).append(',').append(r.failed());
+            List<Object> cells = new ArrayList<>(Arrays.asList(r.setting(), r.seeds(), r.completed(), r.diverged(), r.failed()));
             for (int i = 0; i < metrics.size(); i++) {
-                sb.append(',').append(Double.isNaN(r.mean()[i]) ? "" : Double.toString(r.mean()[i]));
-                sb.append(',').append(Double.isNaN(r.std()[i]) ? "" : Double.toString(r.std()[i]));
+                cells.add(r.mean()[i]);
+                cells.add(r.std()[i]);
             }
-            sb.append('\n');
+            csv.row(cells);
         }
-        return sb.toString();
+        return csv.toString();
     }
 
     /** Column names, each metric with its direction mark (↑ higher is better, ↓ lower is better). */

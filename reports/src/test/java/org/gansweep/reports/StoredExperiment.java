@@ -14,9 +14,11 @@ import org.gansweep.core.CoreModule;
 import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.config.Trial;
+import org.gansweep.core.config.Yaml;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
+import org.gansweep.core.store.TrialProvenance;
 import org.gansweep.core.train.TrialStatus;
 import org.gansweep.datasets.DatasetsModule;
 import org.gansweep.losses.LossesModule;
@@ -101,12 +103,16 @@ public final class StoredExperiment {
             metrics.put("modes_covered", modes.get(t.label()));
             TrialStatus st = status.getOrDefault(t.label(), TrialStatus.completed);
             f.writeSummary(new Summary(t.id(), st, metrics, t.seed(), 20, 1.5, st == TrialStatus.diverged ? 17 : null, null,
-                    t.setting(), t.hash(), Map.of("git_commit", "abc123", "djl_version", "0.35.1", "engine", "PyTorch",
-                            "engine_version", "2.7.1", "cpu_model", "Test CPU (avx2)", "intra_op_threads", "1",
-                            "cpu_code_paths", Map.of("MKL_CBWR", "AVX2,STRICT"),
-                            // Seed 2 as if made on another machine: the report says the paths differ.
-                            "numerics", Map.of("path", t.seed() == 2 ? "avx2/onednn" : "avx512/onednn")), null));
+                    t.setting(), t.hash(), provenance(t.seed()), null));
         }
         return dir;
+    }
+
+    /** A provenance with what the report shows; seed 2 as if made on another machine: the report says the paths differ. */
+    private static TrialProvenance provenance(long seed) throws IOException {
+        return Yaml.json().readValue("""
+                {"git_commit": "abc123", "djl_version": "0.35.1", "engine": "PyTorch", "engine_version": "2.7.1",
+                 "cpu_model": "Test CPU (avx2)", "intra_op_threads": "1", "cpu_code_paths": {"MKL_CBWR": "AVX2,STRICT"},
+                 "numerics": {"path": "%s"}}""".formatted(seed == 2 ? "avx2/onednn" : "avx512/onednn"), TrialProvenance.class);
     }
 }

@@ -1,12 +1,12 @@
 package org.gansweep.core.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.google.common.hash.Hashing;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 
@@ -16,10 +16,9 @@ public final class ConfigHash {
 
     public static String of(JsonNode config) {
         try {
-            byte[] canonical = Yaml.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsBytes(sorted(config));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)).substring(0, 16);
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            byte[] canonical = Yaml.json().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(sorted(config));
+            return Hashing.sha256().hashBytes(canonical).toString().substring(0, 16);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -24,7 +25,7 @@ public final class Yaml {
 
     private Yaml() {}
 
-    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B strict(B b) {
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B strict(B b) {
         b.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -44,6 +45,12 @@ public final class Yaml {
         return YAML;
     }
 
+    /**
+     * The JSON mapper, with the same rules: for configs (the compact form {@link ConfigHash} hashes into trial ids)
+     * and for every JSON file gansweep stores (summary.json, sweep.json, checkpoints' state, caches), whose records
+     * say themselves where old files may lack a key or carry an unknown one ({@code TrialProvenance}). One mapper, so
+     * a stored file is never read by looser rules than the config it came from.
+     */
     public static JsonMapper json() {
         return JSON;
     }

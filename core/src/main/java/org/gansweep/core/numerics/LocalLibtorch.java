@@ -2,8 +2,6 @@ package org.gansweep.core.numerics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -71,14 +69,13 @@ public final class LocalLibtorch {
     }
 
     /** The library this process loaded, for provenance: its folder, flavor and whether it is the bundled one. */
-    public static Map<String, Object> loaded() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("folder", TorchNatives.libtorchFolder().map(Path::toString).orElse("not loaded"));
+    public static LibtorchProvenance loaded() {
         String local = CodePaths.get(PATH);
-        m.put("source", local != null ? PATH : "bundled (pytorch-native-cpu jar)");
-        m.put("flavor", local != null ? CodePaths.get(FLAVOR) : "cpu");
-        m.put("deterministic_algorithms", TorchNatives.libtorchFolder().isPresent() && TorchNatives.deterministic());
-        m.put(CUBLAS_WORKSPACE, String.valueOf(CodePaths.get(CUBLAS_WORKSPACE)));
-        return m;
+        return new LibtorchProvenance(
+                TorchNatives.libtorchFolder().map(Path::toString).orElse("not loaded"),
+                local != null ? PATH : "bundled (pytorch-native-cpu jar)",
+                local != null ? CodePaths.get(FLAVOR) : "cpu",
+                TorchNatives.libtorchFolder().isPresent() && TorchNatives.deterministic(),
+                String.valueOf(CodePaths.get(CUBLAS_WORKSPACE)));
     }
 }

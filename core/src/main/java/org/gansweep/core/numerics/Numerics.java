@@ -35,26 +35,14 @@ public final class Numerics {
      */
     public record Selection(NumericsMode mode, CodePath path, SelfTestReport report, String note) {
         /** For provenance: the path, the mode, and the self-test's key, time and verdict. */
-        public Map<String, Object> provenance() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", path.name());
-            m.put("mode", mode.id());
-            m.put("variables", path.env());
-            m.put("convolutions", path.convolutions().id());
-            Map<String, Object> st = new LinkedHashMap<>();
-            st.put("key", report.key());
-            st.put("checked_at", report.checkedAt());
-            st.put("passed", report.passes(path.convolutions()));
-            List<String> libraries = new ArrayList<>();
-            report.results().stream()
+        public NumericsProvenance provenance() {
+            List<String> libraries = report.results().stream()
                     .filter(r -> r.convolutions().equals("any") || r.convolutions().equals(path.convolutions().id()))
-                    .forEach(r -> libraries.add(r.family() + ": " + r.library()));
-            st.put("libraries", libraries);
-            m.put("self_test", st);
-            if (!note.isEmpty()) {
-                m.put("note", note);
-            }
-            return m;
+                    .map(r -> r.family() + ": " + r.library())
+                    .toList();
+            var selfTest = new NumericsProvenance.SelfTest(report.key(), report.checkedAt(), report.passes(path.convolutions()), libraries);
+            return new NumericsProvenance(path.name(), mode.id(), path.env(), path.convolutions().id(), selfTest,
+                    note.isEmpty() ? null : note);
         }
     }
 
@@ -125,27 +113,6 @@ public final class Numerics {
                 + (fixed ? " unset MKL_CBWR, ONEDNN_MAX_CPU_ISA, ATEN_CPU_CAPABILITY and " + ConvolutionBackend.VARIABLE
                         + " to let gansweep choose a verified path," : "")
                 + " and report the processor and the failing families to the gansweep project");
-    }
-
-    /**
-     * The code path a stored result was computed on, from its provenance: {@code numerics.path}, or for results
-     * made before gansweep chose paths itself, the level its {@code cpu_code_paths} name with oneDNN convolutions
-     * ("unknown" when neither is there).
-     */
-    public static String pathOf(Map<String, Object> provenance) {
-        if (provenance == null) {
-            return "unknown";
-        }
-        if (provenance.get("numerics") instanceof Map<?, ?> n && n.get("path") != null) {
-            return String.valueOf(n.get("path"));
-        }
-        if (provenance.get("cpu_code_paths") instanceof Map<?, ?> env) {
-            Map<String, String> vars = new LinkedHashMap<>();
-            env.forEach((k, v) -> vars.put(String.valueOf(k), String.valueOf(v)));
-            IsaLevel level = IsaLevel.of(vars);
-            return (level != null ? level.id() : "custom " + vars) + "/onednn";
-        }
-        return "unknown";
     }
 
     /** The paths a run in this process would try, fastest first. */

@@ -6,9 +6,15 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gansweep.core.numerics.CodePaths;
+import org.gansweep.core.numerics.LocalLibtorch;
+import org.gansweep.core.numerics.Numerics;
+import org.gansweep.core.numerics.Numerics.Selection;
+import org.gansweep.core.train.CpuInfo;
+import org.gansweep.core.train.MklIntelPaths;
 
 /** How a result was produced: code version, libraries, machine and settings. */
 public final class Provenance {
@@ -16,41 +22,33 @@ public final class Provenance {
 
     private Provenance() {}
 
-    public static Map<String, Object> collect(String configHash, long seed) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("gansweep_version", version());
-        p.put("git_commit", gitCommit());
-        p.put("config_hash", configHash);
-        p.put("seed", seed);
-        p.put("djl_version", Engine.getDjlVersion());
+    /** The provenance of a result this process computes now. */
+    public static TrialProvenance collect(String configHash, long seed) {
         Engine engine = Engine.getInstance();
-        p.put("engine", engine.getEngineName());
-        p.put("engine_version", engine.getVersion());
-        p.put("device", engine.defaultDevice().toString());
-        p.put("libtorch", org.gansweep.core.numerics.LocalLibtorch.loaded());
-        p.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
-        p.put("interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
-        // The kernels' instruction-set paths and the processor: numbers agree across machines only where these do.
-        p.put("cpu_code_paths", org.gansweep.core.numerics.CodePaths.environment());
-        var numerics = org.gansweep.core.numerics.Numerics.current();
-        if (numerics != null) {
-            p.put("numerics", numerics.provenance());
-        }
-        p.put("mkl_intel_paths", org.gansweep.core.train.MklIntelPaths.state());
-        p.put("cpu_model", cpuModel());
-        p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        p.put("cpus", Runtime.getRuntime().availableProcessors());
-        p.put("host", host());
+        Selection numerics = Numerics.current();
         // On a cluster: which Slurm job array task produced the result (absent elsewhere).
-        String job = System.getenv("SLURM_ARRAY_JOB_ID") != null ? System.getenv("SLURM_ARRAY_JOB_ID") : System.getenv("SLURM_JOB_ID");
-        if (job != null) {
-            p.put("slurm_job_id", job);
-            p.put("slurm_array_task_id", System.getenv().getOrDefault("SLURM_ARRAY_TASK_ID", "none"));
-            p.put("slurm_cpus_per_task", System.getenv().getOrDefault("SLURM_CPUS_PER_TASK", "unset"));
-        }
-        p.put("finished_at", Instant.now().toString());
-        return p;
+        Map<String, String> env = System.getenv();
+        String job = env.get("SLURM_ARRAY_JOB_ID") != null ? env.get("SLURM_ARRAY_JOB_ID") : env.get("SLURM_JOB_ID");
+        return new TrialProvenance(
+                version(), gitCommit(), configHash, seed,
+                Engine.getDjlVersion(), engine.getEngineName(), engine.getVersion(), engine.defaultDevice().toString(),
+                LocalLibtorch.loaded(),
+                System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "default"),
+                // The kernels' instruction-set paths and the processor: numbers agree across machines only where these do.
+                CodePaths.environment(),
+                numerics != null ? numerics.provenance() : null,
+                MklIntelPaths.state(),
+                cpuModel(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
+                host(),
+                job,
+                job != null ? env.getOrDefault("SLURM_ARRAY_TASK_ID", "none") : null,
+                job != null ? env.getOrDefault("SLURM_CPUS_PER_TASK", "unset") : null,
+                null, null,
+                Instant.now().toString());
     }
 
     public static String version() {
@@ -70,11 +68,11 @@ public final class Provenance {
 
     /** The processor's model name and its widest vector extension, from /proc/cpuinfo ("unknown" elsewhere). */
     static String cpuModel() {
-        Map<String, String> first = org.gansweep.core.train.CpuInfo.here();
+        Map<String, String> first = CpuInfo.here();
         if (first.isEmpty()) {
             return "unknown";
         }
-        java.util.List<String> flags = java.util.List.of(first.getOrDefault("flags", "").split("\\s+"));
+        List<String> flags = List.of(first.getOrDefault("flags", "").split("\\s+"));
         String widest = flags.contains("avx512f") ? "avx512" : flags.contains("avx2") ? "avx2" : "no avx2";
         return first.getOrDefault("model name", "unknown") + " (" + widest + ")";
     }

@@ -3,8 +3,12 @@ package org.gansweep.core.store;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.gansweep.core.train.SampleGrid;
@@ -23,11 +27,12 @@ public final class SampleWriter {
     private SampleWriter() {}
 
     /** Writes {@code tile,label,name} for the tiles of the sample grids. */
-    public static void writeLabels(int[] labels, java.util.List<String> names, Path dir) throws IOException {
-        StringBuilder sb = new StringBuilder("tile,label,name\n");
+    public static void writeLabels(int[] labels, List<String> names, Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder(CsvRows.format("tile", "label", "name"));
         for (int i = 0; i < Math.min(GRID_TILES, labels.length); i++) {
             String name = labels[i] < names.size() ? names.get(labels[i]) : Integer.toString(labels[i]);
-            sb.append(i).append(',').append(labels[i]).append(',').append(name.replace(",", " ").replace("\n", " ")).append('\n');
+            // Commas and line breaks in a class name become spaces, as the file has always had them: never quoted.
+            sb.append(CsvRows.format(Integer.toString(i), Integer.toString(labels[i]), name.replace(",", " ").replace("\n", " ")));
         }
         AtomicFiles.write(dir.resolve(GRID_LABELS), sb.toString());
     }
@@ -36,15 +41,14 @@ public final class SampleWriter {
     public record TileLabel(int tile, int label, String name) {}
 
     /** Reads {@link #GRID_LABELS}; empty when the file is missing (an unconditional G). */
-    public static java.util.List<TileLabel> readLabels(Path dir) throws IOException {
+    public static List<TileLabel> readLabels(Path dir) throws IOException {
         Path f = dir.resolve(GRID_LABELS);
-        java.util.List<TileLabel> out = new java.util.ArrayList<>();
-        if (!java.nio.file.Files.exists(f)) {
+        List<TileLabel> out = new ArrayList<>();
+        if (!Files.exists(f)) {
             return out;
         }
-        var lines = java.nio.file.Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
-        for (int i = 1; i < lines.size(); i++) {
-            String[] c = lines.get(i).split(",", 3);
+        List<String[]> rows = CsvRows.read(f);
+        for (String[] c : rows.subList(Math.min(1, rows.size()), rows.size())) {
             if (c.length == 3) {
                 out.add(new TileLabel(Integer.parseInt(c[0]), Integer.parseInt(c[1]), c[2]));
             }
@@ -67,16 +71,16 @@ public final class SampleWriter {
         Shape shape = samples.getShape();
         if (shape.dimension() == 2 && shape.get(1) == 2) {
             float[] xy = samples.toFloatArray();
-            StringBuilder sb = new StringBuilder(xy.length * 12).append("x,y\n");
+            StringBuilder sb = new StringBuilder(xy.length * 12).append(CsvRows.format("x", "y"));
             for (int i = 0; i < xy.length; i += 2) {
-                sb.append(xy[i]).append(',').append(xy[i + 1]).append('\n');
+                sb.append(CsvRows.format(Float.toString(xy[i]), Float.toString(xy[i + 1])));
             }
             AtomicFiles.write(dir.resolve(fileName(step, "csv")), sb.toString());
         } else if (shape.dimension() == 4 && (shape.get(1) == 1 || shape.get(1) == 3)) {
             int n = (int) Math.min(GRID_TILES, shape.get(0));
             float[] px = samples.get("0:" + n).toFloatArray();
             BufferedImage grid = grid(px, n, (int) shape.get(1), (int) shape.get(2), (int) shape.get(3), GRID_COLUMNS);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(grid, "png", out);
             AtomicFiles.write(dir.resolve(fileName(step, "png")), out.toByteArray());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
+import org.gansweep.core.config.Trial;
 import org.gansweep.core.train.TrialStatus;
 
 /**
@@ -30,11 +31,11 @@ public record Summary(
         String error,
         Map<String, String> setting,
         String configHash,
-        Map<String, Object> provenance,
+        TrialProvenance provenance,
         Map<String, String> files) {
 
     /** A trial that ended without a result of its own (a killed worker or Slurm task): failed, so a rerun retries it. */
-    public static Summary failed(org.gansweep.core.config.Trial t, String error, Map<String, Object> provenance) {
+    public static Summary failed(Trial t, String error, TrialProvenance provenance) {
         return new Summary(t.id(), TrialStatus.failed, Map.of(), t.seed(), 0, 0, null, error, t.setting(), t.hash(), provenance, null);
     }
 
@@ -45,5 +46,10 @@ public record Summary(
 
     public boolean completed() {
         return status == TrialStatus.completed;
+    }
+
+    /** The code path the trial was computed on ({@link TrialProvenance#codePath()}), "unknown" without provenance. */
+    public String codePath() {
+        return provenance == null ? "unknown" : provenance.codePath();
     }
 }

@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.gansweep.core.train.DecisionField;
 import org.gansweep.core.train.LossNames;
 import org.gansweep.core.train.TrainingListener;
 
@@ -40,14 +44,15 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
         this.samplesDir = trialDir.resolve(TrialFolder.SAMPLES);
         Files.createDirectories(samplesDir);
         Path file = trialDir.resolve(TrialFolder.METRICS);
-        String header = String.join(",", LossNames.STEP, LossNames.D_LOSS, LossNames.G_LOSS) + (metricNames.isEmpty() ? "" : "," + String.join(",", metricNames));
-        StringBuilder kept = new StringBuilder(header).append('\n');
+        List<String> header = new ArrayList<>(List.of(LossNames.STEP, LossNames.D_LOSS, LossNames.G_LOSS));
+        header.addAll(metricNames);
+        StringBuilder kept = new StringBuilder(CsvRows.format(header));
         if (resumeAfter >= 0 && Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 1; i < lines.size(); i++) {
-                String[] cells = lines.get(i).split(",", -1);
-                if (cells.length == metricNames.size() + 3 && Integer.parseInt(cells[0]) <= resumeAfter) {
-                    kept.append(lines.get(i)).append('\n');
+            List<String[]> rows = CsvRows.read(file);
+            for (String[] cells : rows.subList(Math.min(1, rows.size()), rows.size())) {
+                // A row cut short by the interruption has fewer cells: dropped with those after the checkpoint.
+                if (cells.length == header.size() && Integer.parseInt(cells[0]) <= resumeAfter) {
+                    kept.append(CsvRows.format(cells));
                 }
             }
             try (var old = Files.list(samplesDir)) {
@@ -62,7 +67,7 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
             }
         }
         AtomicFiles.write(file, kept.toString());
-        csv = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        csv = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** The names of the dataset's classes, written beside the labels of a conditional G's sample grids. */
@@ -108,9 +113,9 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
     public static final String DECISION_PREFIX = "decision_step_";
 
     @Override
-    public void onDecisionField(int step, org.gansweep.core.train.DecisionField field) {
+    public void onDecisionField(int step, DecisionField field) {
         try {
-            AtomicFiles.write(samplesDir.resolve(String.format(java.util.Locale.ROOT, "%s%06d.csv", DECISION_PREFIX, step)), field.csv());
+            AtomicFiles.write(samplesDir.resolve(String.format(Locale.ROOT, "%s%06d.csv", DECISION_PREFIX, step)), field.csv());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,20 +141,13 @@ public final class TrialRecorder implements TrainingListener, AutoCloseable {
         if (pendingStep < 0) {
             return;
         }
+        List<String> cells = new ArrayList<>(List.of(Integer.toString(pendingStep), pendingD, pendingG));
+        for (String m : metricNames) {
+            Double v = pendingMetrics.get(m);
+            cells.add(v != null ? Double.toString(v) : "");
+        }
         try {
-            csv.write(Integer.toString(pendingStep));
-            csv.write(',');
-            csv.write(pendingD);
-            csv.write(',');
-            csv.write(pendingG);
-            for (String m : metricNames) {
-                csv.write(',');
-                Double v = pendingMetrics.get(m);
-                if (v != null) {
-                    csv.write(Double.toString(v));
-                }
-            }
-            csv.write('\n');
+            csv.write(CsvRows.format(cells));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import org.gansweep.core.store.Provenance;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.store.TrialLock;
+import org.gansweep.core.store.TrialProvenance;
 import org.gansweep.core.store.TrialRecorder;
 import org.gansweep.core.train.AdversarialTraining;
 import org.gansweep.core.train.Checkpoints;
@@ -101,15 +102,11 @@ public final class TrialRunner {
         return summary;
     }
 
-    static Map<String, Object> provenance(Trial trial) {
+    static TrialProvenance provenance(Trial trial) {
         try {
             return Provenance.collect(trial.hash(), trial.seed());
         } catch (RuntimeException e) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("config_hash", trial.hash());
-            p.put("seed", trial.seed());
-            p.put("error", String.valueOf(e));
-            return p;
+            return TrialProvenance.uncollected(trial.hash(), trial.seed(), String.valueOf(e));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import org.gansweep.core.metrics.GaussianMixture;
 import org.gansweep.core.plugin.AdversarialLoss;
+import org.gansweep.core.store.CsvRows;
 
 /**
  * What the paper's Figure 1 draws, taken from the trained networks of a 2-D mixture experiment at an evaluation:
@@ -94,17 +95,16 @@ public record DecisionField(double extent, int cells, float[] field, float[][] f
 
     /** The CSV written to {@code samples/decision_step_NNNNNN.csv}: the field's cells, then the samples. */
     public String csv() {
-        StringBuilder sb = new StringBuilder("kind,x,y,d,grad_x,grad_y\n");
+        StringBuilder sb = new StringBuilder(CsvRows.format("kind", "x", "y", "d", "grad_x", "grad_y"));
         double step = 2 * extent / cells;
         for (int r = 0; r < cells; r++) {
             for (int c = 0; c < cells; c++) {
-                sb.append("field,").append(fmt((float) (-extent + (c + 0.5) * step))).append(',')
-                        .append(fmt((float) (-extent + (r + 0.5) * step))).append(',').append(fmt(field[r * cells + c])).append(",,\n");
+                sb.append(CsvRows.format("field", fmt((float) (-extent + (c + 0.5) * step)), fmt((float) (-extent + (r + 0.5) * step)),
+                        fmt(field[r * cells + c]), "", ""));
             }
         }
         for (float[] f : fakes) {
-            sb.append("fake,").append(fmt(f[0])).append(',').append(fmt(f[1])).append(',').append(fmt(f[2])).append(',')
-                    .append(fmt(f[3])).append(',').append(fmt(f[4])).append('\n');
+            sb.append(CsvRows.format("fake", fmt(f[0]), fmt(f[1]), fmt(f[2]), fmt(f[3]), fmt(f[4])));
         }
         return sb.toString();
     }

@@ -56,12 +56,12 @@ class LocalLibtorchTest {
         try {
             TorchNatives.deterministicAlgorithms(true);
             assertTrue(TorchNatives.deterministic());
-            assertEquals(true, LocalLibtorch.loaded().get("deterministic_algorithms"));
+            assertEquals(true, LocalLibtorch.loaded().deterministicAlgorithms());
             TorchNatives.deterministicAlgorithms(false);
             assertFalse(TorchNatives.deterministic());
         } finally {
             TorchNatives.deterministicAlgorithms(before);
         }
-        assertTrue(String.valueOf(LocalLibtorch.loaded().get("folder")).startsWith("/"), LocalLibtorch.loaded().toString());
+        assertTrue(LocalLibtorch.loaded().folder().startsWith("/"), LocalLibtorch.loaded().toString());
     }
 }

@@ -17,6 +17,7 @@ import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.store.TrialLock;
+import org.gansweep.core.store.TrialProvenance;
 import org.gansweep.core.sweep.SweepProgress;
 import org.gansweep.core.sweep.SweepRunner;
 
@@ -263,10 +264,7 @@ public final class SlurmSweep {
                     ? "Slurm could never start it (pending, reason " + stuck.get(task).explained() + "), so gansweep cancelled it"
                     : SlurmScript.explain(slurm.taskEnd(job.jobId(), task));
             Path log = taskLog(store, job, task);
-            Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("slurm_job_id", job.jobId());
-            provenance.put("slurm_array_task_id", String.valueOf(task));
-            provenance.put("recorded_by", "the gansweep run that followed the job array");
+            var provenance = TrialProvenance.slurmTask(job.jobId(), String.valueOf(task), "the gansweep run that followed the job array");
             String then = stuck.containsKey(task)
                     ? ". The next `gansweep run` retries it; with the same options Slurm refuses it again."
                     : "; log: " + log + ". The next `gansweep run` retries it." + logTail(log);

@@ -17,6 +17,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import com.google.common.hash.Hashing;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,9 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,6 +36,7 @@ import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.ParameterUpdater;
 import org.gansweep.core.store.AtomicFiles;
 import org.gansweep.core.train.AdamOptimizer;
+import org.gansweep.core.train.MklIntelPaths;
 
 /**
  * The judge of generated images where no pretrained Inception net can be had: a small CNN (two 3x3
@@ -88,13 +88,9 @@ public final class EvaluationClassifier extends Judge {
 
 
     private static String key(LabeledData train, LabeledData test, int epochs) {
-        try {
-            String mkl = org.gansweep.core.train.MklIntelPaths.state().startsWith("on") ? "mkl-intel-paths" : "mkl-own-choice";
-            String id = VERSION + "|" + mkl + "|" + train.identity() + "|" + train.size() + "|" + test.identity() + "|" + test.size() + "|" + epochs;
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String mkl = MklIntelPaths.state().startsWith("on") ? "mkl-intel-paths" : "mkl-own-choice";
+        String id = VERSION + "|" + mkl + "|" + train.identity() + "|" + train.size() + "|" + test.identity() + "|" + test.size() + "|" + epochs;
+        return Hashing.sha256().hashString(id, StandardCharsets.UTF_8).toString().substring(0, 16);
     }
 
     private static EvaluationClassifier loadOrTrain(String key, LabeledData train, LabeledData test, int epochs) throws IOException {

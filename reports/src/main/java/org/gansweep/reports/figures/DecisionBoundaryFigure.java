@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.gansweep.core.metrics.GaussianMixture;
+import org.gansweep.core.store.CsvRows;
 import org.gansweep.core.store.TrialRecorder;
 import org.gansweep.reports.Csv;
 import org.gansweep.reports.Drawing;
@@ -128,14 +129,14 @@ public final class DecisionBoundaryFigure implements Figure {
     /** A decision file read back; empty when it cannot be (the figure leaves the panel out). */
     static Optional<Panel> read(Path file, int step, String source, double boundary) {
         try {
-            List<String> lines = Files.readAllLines(file);
+            List<String[]> rows = CsvRows.read(file);
             List<float[]> field = new ArrayList<>();
             List<float[]> fakes = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] c = line.split(",", -1);
-                if (c[0].equals("field")) {
+            for (String[] c : rows.subList(1, rows.size())) {
+                String kind = c.length > 0 ? c[0] : ""; // an empty line is skipped
+                if (kind.equals("field")) {
                     field.add(new float[] {Float.parseFloat(c[1]), Float.parseFloat(c[2]), Float.parseFloat(c[3])});
-                } else if (c[0].equals("fake")) {
+                } else if (kind.equals("fake")) {
                     fakes.add(new float[] {Float.parseFloat(c[1]), Float.parseFloat(c[2]), Float.parseFloat(c[3]), Float.parseFloat(c[4]),
                         Float.parseFloat(c[5])});
                 }

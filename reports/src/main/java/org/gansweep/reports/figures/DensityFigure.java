@@ -1,7 +1,6 @@
 package org.gansweep.reports.figures;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.gansweep.core.math.Kde2d;
 import org.gansweep.core.metrics.GaussianMixture;
+import org.gansweep.core.store.CsvRows;
 import org.gansweep.reports.Csv;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
@@ -147,11 +147,10 @@ public final class DensityFigure implements Figure {
 
     static float[] readPoints(Path csv) {
         try {
-            List<String> lines = Files.readAllLines(csv);
-            float[] xy = new float[2 * Math.max(0, lines.size() - 1)];
+            List<String[]> rows = CsvRows.read(csv);
+            float[] xy = new float[2 * Math.max(0, rows.size() - 1)];
             int n = 0;
-            for (int i = 1; i < lines.size(); i++) {
-                String[] p = lines.get(i).split(",");
+            for (String[] p : rows.subList(Math.min(1, rows.size()), rows.size())) {
                 if (p.length == 2) {
                     xy[n++] = Float.parseFloat(p[0]);
                     xy[n++] = Float.parseFloat(p[1]);
