@@ -1,6 +1,7 @@
 package org.gansweep.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,5 +13,15 @@ class ConfigHashTest {
         //   ee6618a248976d48119c9c75e6873e601d8f9e1c66df9538e863ae904cf93f78
         var config = Yaml.yaml().readTree("c: é\nb: [2, {z: 1, a: x}]\na: 0.5\n");
         assertEquals("ee6618a248976d48", ConfigHash.of(config));
+    }
+
+    @Test
+    void hashIgnoresKeyOrderButNotValues() throws Exception {
+        var a = Yaml.yaml().readTree("{x: 1, y: {b: 2, a: 3}}");
+        var b = Yaml.yaml().readTree("{y: {a: 3, b: 2}, x: 1}");
+        var c = Yaml.yaml().readTree("{y: {a: 3, b: 2}, x: 2}");
+        assertEquals(ConfigHash.of(a), ConfigHash.of(b));
+        assertNotEquals(ConfigHash.of(a), ConfigHash.of(c));
+        assertEquals(16, ConfigHash.of(a).length());
     }
 }
