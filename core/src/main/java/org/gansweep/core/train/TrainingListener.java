@@ -17,7 +17,7 @@ public interface TrainingListener {
 
     /**
      * G's samples of the evaluation noise between evaluations, without metrics: a run no longer than one
-     * evaluation interval still shows how its samples change ({@link AdversarialTraining#snapshotEvery}).
+     * evaluation interval still shows how its samples change ({@link SampleSnapshots#every}).
      */
     default void onSamples(int step, NDArray samples, int[] labels) {}
 
