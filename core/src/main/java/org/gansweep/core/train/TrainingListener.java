@@ -5,7 +5,10 @@ import java.util.Map;
 
 /** What the training loop reports while it runs. All methods are called on the training thread. */
 public interface TrainingListener {
-    /** D and G losses of {@code step}, every {@code training.logEvery} steps and at the last step. */
+    /**
+     * D and G losses of {@code step}: every {@code training.logEvery} steps, at the last step, and at a step whose
+     * loss is not finite (the run then ends diverged).
+     */
     default void onLosses(int step, float dLoss, float gLoss) {}
 
     /**
