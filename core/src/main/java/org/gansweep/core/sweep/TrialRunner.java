@@ -17,6 +17,7 @@ import org.gansweep.core.store.TrialRecorder;
 import org.gansweep.core.train.AdversarialTraining;
 import org.gansweep.core.train.Checkpoints;
 import org.gansweep.core.train.TrainingListener;
+import org.gansweep.core.train.TrainingListeners;
 import org.gansweep.core.train.TrainingResult;
 
 /** Trains one trial into its folder and writes its summary, whatever happens. */
@@ -83,7 +84,7 @@ public final class TrialRunner {
             int resumeAfter = checkpoints.exists() ? checkpoints.loopState().step() : -1;
             try (TrialRecorder recorder = new TrialRecorder(trialDir, TrialParts.metricNames(setup), resumeAfter)
                     .withClassNames(setup.architecture().conditional() ? setup.dataset().classNames() : java.util.List.of())) {
-                result = AdversarialTraining.run(setup, new Both(recorder, progress), checkpoints);
+                result = AdversarialTraining.run(setup, TrainingListeners.of(recorder, progress), checkpoints);
             }
         } catch (Checkpoints.Unreadable e) {
             throw e;
@@ -122,44 +123,5 @@ public final class TrialRunner {
             sb.append(lines[i].stripTrailing()).append('\n');
         }
         return sb.toString().strip();
-    }
-
-    /** Sends training events to the recorder and to the progress display. */
-    private record Both(TrainingListener a, TrainingListener b) implements TrainingListener {
-        @Override
-        public void onLosses(int step, float d, float g) {
-            a.onLosses(step, d, g);
-            b.onLosses(step, d, g);
-        }
-
-        @Override
-        public void onEvaluation(int step, Map<String, Double> metrics, ai.djl.ndarray.NDArray samples, int[] labels) {
-            a.onEvaluation(step, metrics, samples, labels);
-            b.onEvaluation(step, metrics, samples, labels);
-        }
-
-        @Override
-        public void onSamples(int step, ai.djl.ndarray.NDArray samples, int[] labels) {
-            a.onSamples(step, samples, labels);
-            b.onSamples(step, samples, labels);
-        }
-
-        @Override
-        public void onDecisionField(int step, org.gansweep.core.train.DecisionField field) {
-            a.onDecisionField(step, field);
-            b.onDecisionField(step, field);
-        }
-
-        @Override
-        public void onCheckpoint(int step) {
-            a.onCheckpoint(step);
-            b.onCheckpoint(step);
-        }
-
-        @Override
-        public void onStep(int step) {
-            a.onStep(step);
-            b.onStep(step);
-        }
     }
 }

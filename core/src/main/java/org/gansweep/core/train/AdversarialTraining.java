@@ -1,7 +1,5 @@
 package org.gansweep.core.train;
 
-import org.gansweep.core.metrics.GaussianMixture;
-import java.util.Optional;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,9 +8,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.gansweep.core.config.ModelOptions;
 import org.gansweep.core.config.TrainingConfig;
 import org.gansweep.core.plugin.AdversarialLoss;
@@ -20,7 +18,6 @@ import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.OptimizerSpec;
-import org.gansweep.core.plugin.RealSampler;
 
 /**
  * The adversarial training loop. One step is {@code dSteps} discriminator updates followed by one
@@ -36,12 +33,14 @@ import org.gansweep.core.plugin.RealSampler;
  *   <li>Every array of a step lives in a sub-manager closed at the end of the step, so memory stays flat.
  * </ul>
  *
+ * <p>The loop itself only updates the networks and keeps the loss windows; each other concern is a
+ * {@link StepListener} told after every step, in the fixed order of {@link #stepListeners}: the divergence check,
+ * the loss log, the evaluation and sample-snapshot schedules, then checkpoint-and-reseed.
+ *
  * <p>With a class-conditional architecture, each real batch comes with its labels, the fakes of the step
  * are asked for the same labels, and evaluations ask for {@link SampleGrid#evaluationLabels}.
  */
 public final class AdversarialTraining {
-    private static final int LOSS_WINDOW = 100;
-
     /**
      * The parts of one trial, built from its config. {@code optimizer} is G's, and D's too unless
      * {@code discriminatorOptimizer} is given; {@code modelOptions} null means the defaults.
@@ -63,8 +62,8 @@ public final class AdversarialTraining {
     public static TrainingResult run(Setup s, TrainingListener listener) {
         try {
             return run(s, listener, Checkpoints.NONE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -73,7 +72,7 @@ public final class AdversarialTraining {
      * checkpoints on, the random streams (PyTorch's and the data's) are re-derived from the seed and the
      * step at every checkpoint, so a resumed run draws exactly the numbers the uninterrupted one draws.
      */
-    public static TrainingResult run(Setup s, TrainingListener listener, Checkpoints checkpoints) throws java.io.IOException {
+    public static TrainingResult run(Setup s, TrainingListener listener, Checkpoints checkpoints) throws IOException {
         Engine engine = Engine.getInstance();
         if (s.evaluate()) {
             for (Metric metric : s.metrics()) {
@@ -82,134 +81,106 @@ public final class AdversarialTraining {
         }
         // Seeds PyTorch's generator (noise, initial weights) and DJL's Java Random.
         engine.setRandomSeed(seed32(s.seed()));
-        TrainingConfig t = s.training();
-        int batch = t.batchSize();
-        int every = t.checkpointEvery();
         Shape sampleShape = s.dataset().sampleShape();
-        Shape noiseShape = new Shape(batch, s.architecture().noiseDim());
         Block g = s.architecture().generator(sampleShape);
         Block d = s.architecture().discriminator(sampleShape);
         ModelOptions options = s.modelOptions() == null ? ModelOptions.DEFAULTS : s.modelOptions();
         WeightInitializers.apply(options.init(), g);
         WeightInitializers.apply(options.init(), d);
-        ModelOptions.Noise noiseKind = options.noise();
-        boolean jointD = !s.architecture().discriminatorUsesBatchStatistics();
-        boolean conditional = s.architecture().conditional();
-        int classes = conditional ? s.dataset().classNames().size() : 0;
-        if (conditional && classes < 1) {
-            throw new IllegalStateException("a conditional model needs a dataset with class labels");
-        }
-        Shape labelShape = new Shape(batch, classes);
-
-        RealSampler real = null;
-        try (NDManager root = NDManager.newBaseManager()) {
-            Shape realShape = new Shape(batch).addAll(sampleShape);
-            if (conditional) {
-                g.initialize(root, DataType.FLOAT32, noiseShape, labelShape);
-                d.initialize(root, DataType.FLOAT32, realShape, labelShape);
-            } else {
-                g.initialize(root, DataType.FLOAT32, noiseShape);
-                d.initialize(root, DataType.FLOAT32, realShape);
-            }
-            GanStep gan = new GanStep(g, d, new ParameterStore(root, false), s.loss(), s.optimizer(),
-                    s.discriminatorOptimizer() == null ? s.optimizer() : s.discriminatorOptimizer(), jointD);
-            // Fixed evaluation noise: snapshots at different steps show the same latent points.
-            NDArray evalNoise = noise(root, noiseKind, new Shape(t.evalSamples(), s.architecture().noiseDim()));
-            boolean simultaneous = t.updates() == TrainingConfig.Updates.simultaneous;
-            int[] evalLabels = conditional ? SampleGrid.evaluationLabels(t.evalSamples(), classes) : null;
-            Evaluation eval = new Evaluation(evalNoise, evalLabels, conditional ? root.create(evalLabels).oneHot(classes) : null);
-
-            Map<String, Double> lastMetrics = new LinkedHashMap<>();
-            double[] dWindow = new double[Math.min(LOSS_WINDOW, t.steps())];
-            double[] gWindow = new double[dWindow.length];
-            int first = 1;
-            long streamSeed = s.seed();
-            if (every > 0 && checkpoints.exists()) {
-                Checkpoints.LoopState state = checkpoints.restore(gan, root);
-                first = state.step() + 1;
-                dWindow = state.dWindow();
-                gWindow = state.gWindow();
-                lastMetrics = new LinkedHashMap<>(state.lastMetrics());
-                streamSeed = derive(s.seed(), state.step());
-                engine.setRandomSeed(seed32(streamSeed));
-            } else if (s.evaluate()) {
-                lastMetrics = evaluate(0, gan, root, eval, s, listener);
-            }
-            real = s.dataset().open(streamSeed);
-            int snapshots = snapshotEvery(t.steps(), t.evalEvery());
-            for (int step = first; step <= t.steps(); step++) {
-                float dLoss = 0;
-                float gLoss;
-                try (NDManager m = root.newSubManager()) {
-                    NDArray labels = null;
-                    NDArray x = null;
-                    for (int k = 0; k < t.dSteps(); k++) {
-                        if (conditional) {
-                            NDList labelled = real.nextLabeled(m, batch);
-                            x = labelled.get(0);
-                            labels = labelled.get(1).oneHot(classes);
-                        } else {
-                            x = real.next(m, batch);
-                        }
-                        if (!simultaneous) {
-                            dLoss = gan.discriminatorUpdate(x, noise(m, noiseKind, noiseShape), labels);
-                        }
-                    }
-                    if (simultaneous) {
-                        float[] both = gan.simultaneousUpdate(x, noise(m, noiseKind, noiseShape), labels);
-                        dLoss = both[0];
-                        gLoss = both[1];
-                    } else {
-                        gLoss = gan.generatorUpdate(noise(m, noiseKind, noiseShape), labels);
-                    }
-                }
-                dWindow[step % dWindow.length] = dLoss;
-                gWindow[step % gWindow.length] = gLoss;
-                if (!Float.isFinite(dLoss) || !Float.isFinite(gLoss)) {
-                    listener.onLosses(step, dLoss, gLoss);
-                    Map<String, Double> m = new LinkedHashMap<>(lastMetrics);
-                    m.put(LossNames.D_LOSS, (double) dLoss);
-                    m.put(LossNames.G_LOSS, (double) gLoss);
-                    return new TrainingResult(TrialStatus.diverged, step, step, m);
-                }
-                if (step % t.logEvery() == 0 || step == t.steps()) {
-                    listener.onLosses(step, dLoss, gLoss);
-                }
-                if (s.evaluate() && (step % t.evalEvery() == 0 || step == t.steps())) {
-                    lastMetrics = evaluate(step, gan, root, eval, s, listener);
-                } else if (s.evaluate() && snapshots > 0 && step % snapshots == 0) {
-                    snapshot(step, gan, root, eval, listener);
-                }
-                if (every > 0 && step % every == 0 && step < t.steps()) {
-                    // The streams are re-derived whether or not a store keeps the checkpoint: the numbers
-                    // depend on the config alone.
-                    listener.onCheckpoint(step);
-                    checkpoints.save(new Checkpoints.LoopState(step, dWindow, gWindow, lastMetrics), gan, root);
-                    streamSeed = derive(s.seed(), step);
-                    engine.setRandomSeed(seed32(streamSeed));
-                    real.close();
-                    real = s.dataset().open(streamSeed);
-                }
-                listener.onStep(step);
-            }
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put(LossNames.D_LOSS, mean(dWindow));
-            metrics.put(LossNames.G_LOSS, mean(gWindow));
-            metrics.putAll(lastMetrics);
-            return new TrainingResult(TrialStatus.completed, t.steps(), null, metrics);
-        } finally {
-            if (real != null) {
-                real.close();
-            }
+        Batches batches = Batches.of(s, options.noise());
+        // The stream is closed after the root manager, whatever ends the run.
+        RealStream data = new RealStream(s.dataset());
+        try (data; NDManager root = NDManager.newBaseManager()) {
+            GanStep gan = initialize(s, g, d, batches, root);
+            TrainingRun run = new TrainingRun(s, gan, root, Evaluation.draw(s, batches, root), listener, data);
+            return train(run, batches, checkpoints);
         }
     }
 
-    /** The seed of the random streams after a checkpoint at {@code step} (SplitMix64 of seed and step). */
-    static long derive(long seed, int step) {
-        long z = seed * 0x9E3779B97F4A7C15L + step + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    /** Initialises G and D (PyTorch's generator draws the initial weights) and their updates. */
+    private static GanStep initialize(Setup s, Block g, Block d, Batches b, NDManager root) {
+        if (b.conditional()) {
+            g.initialize(root, DataType.FLOAT32, b.noiseShape(), b.labelShape());
+            d.initialize(root, DataType.FLOAT32, b.realShape(), b.labelShape());
+        } else {
+            g.initialize(root, DataType.FLOAT32, b.noiseShape());
+            d.initialize(root, DataType.FLOAT32, b.realShape());
+        }
+        boolean jointD = !s.architecture().discriminatorUsesBatchStatistics();
+        return new GanStep(g, d, new ParameterStore(root, false), s.loss(), s.optimizer(),
+                s.discriminatorOptimizer() == null ? s.optimizer() : s.discriminatorOptimizer(), jointD);
+    }
+
+    /**
+     * The loop: resumes from the latest checkpoint, or evaluates G before the first step and opens the data stream
+     * from the trial's seed; then each step's updates, its losses into the windows, and the step listeners.
+     */
+    private static TrainingResult train(TrainingRun run, Batches batches, Checkpoints checkpoints) throws IOException {
+        TrainingConfig t = run.setup().training();
+        EvaluationSchedule evaluations = new EvaluationSchedule(t);
+        CheckpointSchedule checkpointing = new CheckpointSchedule(t, checkpoints);
+        int first = 1;
+        if (checkpointing.canResume()) {
+            first = checkpointing.resume(run) + 1;
+        } else {
+            evaluations.beforeFirstStep(run);
+            run.openData(run.setup().seed());
+        }
+        List<StepListener> listeners = stepListeners(t, evaluations, checkpointing);
+        for (int step = first; step <= t.steps(); step++) {
+            float[] losses = update(run, batches);
+            run.windows().record(step, losses[0], losses[1]);
+            for (StepListener listener : listeners) {
+                listener.afterStep(run, step, losses[0], losses[1]);
+                if (run.result() != null) {
+                    return run.result();
+                }
+            }
+            run.listener().onStep(step);
+        }
+        return run.completed();
+    }
+
+    /**
+     * The step listeners, in the order they are told of each step. A diverged step ends the run before anything
+     * else. The losses are reported before the step's evaluation: the recorder writes a step's losses and metrics on
+     * one metrics.csv row, flushed by the evaluation. A step is evaluated or snapshotted before it is checkpointed,
+     * so the checkpoint keeps that evaluation's metrics and the evaluation sees the random streams before the reseed.
+     */
+    static List<StepListener> stepListeners(TrainingConfig t, EvaluationSchedule evaluations, CheckpointSchedule checkpointing) {
+        return List.of(new DivergenceCheck(), new LossLog(t), evaluations, new SampleSnapshots(t, evaluations), checkpointing);
+    }
+
+    /**
+     * One step's updates, every array in a sub-manager closed at the end of the step: {@code dSteps} D updates, each
+     * on a fresh real batch and fresh noise, then one G update on fresh noise; or, with simultaneous updates, one
+     * update of both on the last real batch drawn. Returns {D's loss, G's loss}.
+     */
+    private static float[] update(TrainingRun run, Batches b) {
+        TrainingConfig t = run.setup().training();
+        boolean simultaneous = t.updates() == TrainingConfig.Updates.simultaneous;
+        GanStep gan = run.gan();
+        float dLoss = 0;
+        try (NDManager m = run.root().newSubManager()) {
+            NDArray labels = null;
+            NDArray x = null;
+            for (int k = 0; k < t.dSteps(); k++) {
+                if (b.conditional()) {
+                    NDList labelled = run.real().nextLabeled(m, b.size());
+                    x = labelled.get(0);
+                    labels = labelled.get(1).oneHot(b.classes());
+                } else {
+                    x = run.real().next(m, b.size());
+                }
+                if (!simultaneous) {
+                    dLoss = gan.discriminatorUpdate(x, b.noise(m), labels);
+                }
+            }
+            if (simultaneous) {
+                return gan.simultaneousUpdate(x, b.noise(m), labels);
+            }
+            return new float[] {dLoss, gan.generatorUpdate(b.noise(m), labels)};
+        }
     }
 
     /** A noise batch for G: N(0, 1), or U[-1, 1] as the LSGAN authors' image experiments draw it. */
@@ -217,51 +188,7 @@ public final class AdversarialTraining {
         return kind == ModelOptions.Noise.uniform ? m.randomUniform(-1f, 1f, shape) : m.randomNormal(shape);
     }
 
-    private static int seed32(long seed) {
+    static int seed32(long seed) {
         return (int) (seed ^ (seed >>> 32));
-    }
-
-    /** What every evaluation feeds G: fixed noise and, for a conditional G, fixed labels (ids and one-hot). */
-    private record Evaluation(NDArray noise, int[] labels, NDArray oneHot) {}
-
-    /**
-     * Steps between extra sample snapshots when a run is no longer than one evaluation interval (a 300-step run
-     * of a grid that evaluates every 500 steps would otherwise show only step 0 and its last step): a quarter of
-     * the run, so the samples show steps 0, 1/4, 1/2, 3/4 and the end; else 0.
-     * Snapshots generate from the fixed evaluation noise and draw no random numbers: training is unchanged.
-     */
-    static int snapshotEvery(int steps, int evalEvery) {
-        return steps <= evalEvery ? Math.max(1, steps / 4) : 0;
-    }
-
-    private static void snapshot(int step, GanStep gan, NDManager root, Evaluation e, TrainingListener listener) {
-        try (NDManager m = root.newSubManager()) {
-            listener.onSamples(step, gan.generate(m, e.noise(), e.oneHot()), e.labels());
-        }
-    }
-
-    private static Map<String, Double> evaluate(int step, GanStep gan, NDManager root, Evaluation e,
-            Setup s, TrainingListener listener) {
-        try (NDManager m = root.newSubManager()) {
-            NDArray samples = gan.generate(m, e.noise(), e.oneHot());
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            for (var metric : s.metrics()) {
-                metrics.putAll(metric.evaluate(samples, e.labels(), s.dataset()));
-            }
-            listener.onEvaluation(step, metrics, samples, e.labels());
-            Optional<GaussianMixture> plane = s.dataset().capability(GaussianMixture.class);
-            if (plane.isPresent() && e.labels() == null && samples.getShape().equals(new Shape(samples.getShape().get(0), 2))) {
-                listener.onDecisionField(step, DecisionField.of(gan::discriminate, s.loss(), m, samples, DecisionField.extent(plane.get())));
-            }
-            return metrics;
-        }
-    }
-
-    private static double mean(double[] v) {
-        double sum = 0;
-        for (double x : v) {
-            sum += x;
-        }
-        return sum / v.length;
     }
 }

@@ -2,6 +2,7 @@ package org.gansweep.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -89,7 +90,7 @@ public record DecisionField(double extent, int cells, float[] field, float[][] f
     /** G's loss for one sample that D scores {@code score}: the plug-in's own generator loss on a batch of one. */
     static double generatorLoss(AdversarialLoss loss, NDManager root, float score) {
         try (NDManager m = root.newSubManager()) {
-            return loss.generatorLoss(m.create(new float[] {score}, new Shape(1, 1))).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+            return loss.generatorLoss(m.create(new float[] {score}, new Shape(1, 1))).toType(DataType.FLOAT64, false).getDouble();
         }
     }
 

@@ -5,7 +5,10 @@ import java.util.Map;
 
 /** What the training loop reports while it runs. All methods are called on the training thread. */
 public interface TrainingListener {
-    /** D and G losses of {@code step}, every {@code training.logEvery} steps and at the last step. */
+    /**
+     * D and G losses of {@code step}: every {@code training.logEvery} steps, at the last step, and at a step whose
+     * loss is not finite (the run then ends diverged).
+     */
     default void onLosses(int step, float dLoss, float gLoss) {}
 
     /**
@@ -17,7 +20,7 @@ public interface TrainingListener {
 
     /**
      * G's samples of the evaluation noise between evaluations, without metrics: a run no longer than one
-     * evaluation interval still shows how its samples change ({@link AdversarialTraining#snapshotEvery}).
+     * evaluation interval still shows how its samples change ({@link SampleSnapshots#every}).
      */
     default void onSamples(int step, NDArray samples, int[] labels) {}
 
