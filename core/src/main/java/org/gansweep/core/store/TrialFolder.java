@@ -1,6 +1,7 @@
 package org.gansweep.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;
 import java.io.IOException;
@@ -172,7 +173,7 @@ public final class TrialFolder {
             return null;
         }
         try {
-            return Yaml.json().treeToValue(n, Summary.class);
+            return bindSummary((ObjectNode) n);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "a field" : "`" + e.getPath().get(0).getFieldName() + "`";
             problems.add("summary.json: " + field + " is missing, unknown or of the wrong type");
@@ -180,6 +181,23 @@ public final class TrialFolder {
         } catch (IOException | IllegalArgumentException e) {
             problems.add("summary.json cannot be read as a trial summary");
             return null;
+        }
+    }
+
+    /**
+     * The summary record of a checked summary.json. Provenance only describes how a result was made: a provenance
+     * the typed record cannot read (a hand-edited value of another type) is dropped, the result is kept.
+     */
+    private static Summary bindSummary(ObjectNode n) throws IOException {
+        try {
+            return Yaml.json().treeToValue(n, Summary.class);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            if (e.getPath().isEmpty() || !"provenance".equals(e.getPath().get(0).getFieldName())) {
+                throw e;
+            }
+            ObjectNode withoutProvenance = n.deepCopy();
+            withoutProvenance.remove("provenance");
+            return Yaml.json().treeToValue(withoutProvenance, Summary.class);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.gansweep.core.config.Yaml;
 import org.gansweep.core.numerics.Numerics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** summary.json's provenance as a typed record: today's bytes, old files and unknown keys. */
 class TrialProvenanceTest {
@@ -177,6 +180,20 @@ class TrialProvenanceTest {
                 TrialProvenance.class);
         assertEquals("custom {MKL_CBWR=unset, ONEDNN_MAX_CPU_ISA=AVX2, ATEN_CPU_CAPABILITY=avx2}/onednn", custom.codePath());
         assertEquals("unknown", new Summary("t", null, Map.of(), 1, 0, 0, null, null, Map.of(), "h", null, null).codePath());
+    }
+
+    @Test
+    void aProvenanceValueOfAnotherTypeDropsTheProvenanceNotTheResult(@TempDir Path dir) throws Exception {
+        // Provenance only describes how a result was made: a hand-edited "seed": "one" must not send a finished
+        // trial back to be run again.
+        Files.writeString(dir.resolve(TrialFolder.SUMMARY), """
+                {"trial": "gan_s1-9391c232", "status": "completed", "metrics": {"d_loss": 0.5}, "seed": 1, "steps": 10,
+                 "seconds": 1.0, "setting": {}, "config_hash": "9391c232aa00bb11",
+                 "provenance": {"seed": "one", "engine_version": "2.7.1"}}""");
+        Summary s = new TrialFolder(dir).readSummary();
+        assertEquals(0.5, s.metrics().get("d_loss"));
+        assertNull(s.provenance());
+        assertEquals("unknown", s.codePath());
     }
 
     @Test
