@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -37,6 +38,14 @@ public final class Panels {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
+    }
+
+    /** Draws {@code image} scaled to fit a square cell of side {@code cell} less {@code margin}, centred in the cell at (x, y). */
+    public static void fitted(Graphics2D g, BufferedImage image, int x, int y, int cell, double margin) {
+        double scale = Math.min((cell - margin) / image.getWidth(), (cell - margin) / image.getHeight());
+        int w = (int) (image.getWidth() * scale);
+        int h = (int) (image.getHeight() * scale);
+        g.drawImage(image, x + (cell - w) / 2, y + (cell - h) / 2, w, h, null);
     }
 
     /** Draws {@code text} centred on {@code cx}, its baseline at {@code y}, in the current font. */

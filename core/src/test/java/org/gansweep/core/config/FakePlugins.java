@@ -31,7 +31,7 @@ import org.gansweep.core.plugin.Registries;
  * tested with the real registry in experiments). Each follows the plug-in convention: a part class with nested
  * {@code Params} and {@code Factory}, bound through {@link Registries}.
  */
-final class FakePlugins extends AbstractModule {
+public final class FakePlugins extends AbstractModule {
     @Override
     protected void configure() {
         Registries.datasets(binder()).addBinding("gaussian-ring").to(Points.Factory.class);
@@ -83,8 +83,8 @@ final class FakePlugins extends AbstractModule {
         }
     }
 
-    /** One linear layer each for G and D: small, so that the memory check counts something real. */
-    static final class LinearNets implements Architecture {
+    /** One linear layer each for G and D: small, so that the memory check counts something real (core/train's tests train it). */
+    public static final class LinearNets implements Architecture {
         public record Net(List<Integer> hidden, Boolean batchNorm) {}
 
         public record Params(Integer noiseDim, Net generator, Net discriminator) {
@@ -95,7 +95,7 @@ final class FakePlugins extends AbstractModule {
 
         private final int noiseDim;
 
-        LinearNets(Params p) {
+        public LinearNets(Params p) {
             noiseDim = p.noiseDim();
         }
 

@@ -7,18 +7,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.gansweep.core.config.FakePlugins;
 import org.gansweep.core.config.ModelOptions;
 import org.gansweep.core.config.TrainingConfig;
 import org.gansweep.core.metrics.GaussianMixture;
 import org.gansweep.core.plugin.AdversarialLoss;
-import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.Metric;
 import org.gansweep.core.plugin.OptimizerSpec;
@@ -43,7 +42,7 @@ final class TinyGan {
     }
 
     static AdversarialTraining.Setup setup(TrainingConfig t, long seed, Points points, AdversarialLoss loss) {
-        return new AdversarialTraining.Setup(points, new LinearPair(), loss, new Sgd(), null, null, t, List.of(new SampleMean()),
+        return new AdversarialTraining.Setup(points, new FakePlugins.LinearNets(new FakePlugins.LinearNets.Params(NOISE_DIM, null, null)), loss, new Sgd(), null, null, t, List.of(new SampleMean()),
                 seed, true);
     }
 
@@ -154,29 +153,6 @@ final class TinyGan {
                 return Optional.of(kind.cast(new GaussianMixture(new double[][] {{1, 1}}, 0.1)));
             }
             return Optional.empty();
-        }
-    }
-
-    /** G: one linear layer from the noise to the sample; D: one linear layer to one score. */
-    static final class LinearPair implements Architecture {
-        @Override
-        public int noiseDim() {
-            return NOISE_DIM;
-        }
-
-        @Override
-        public Block generator(Shape sampleShape) {
-            return Linear.builder().setUnits(sampleShape.size()).build();
-        }
-
-        @Override
-        public Block discriminator(Shape sampleShape) {
-            return Linear.builder().setUnits(1).build();
-        }
-
-        @Override
-        public boolean discriminatorUsesBatchStatistics() {
-            return false;
         }
     }
 

@@ -148,10 +148,7 @@ public final class SampleMatrixFigure implements Figure {
     private static void paintCell(Graphics2D g, Cell cell, int x, int y) {
         BufferedImage img = cell.image();
         if (img != null) {
-            double scale = Math.min((CELL - 12.0) / img.getWidth(), (CELL - 12.0) / img.getHeight());
-            int w = (int) (img.getWidth() * scale);
-            int h = (int) (img.getHeight() * scale);
-            g.drawImage(img, x + (CELL - w) / 2, y + (CELL - h) / 2, w, h, null);
+            Panels.fitted(g, img, x, y, CELL, 12.0);
         }
         g.setFont(Palette.SMALL);
         g.setColor(Color.DARK_GRAY);

@@ -101,10 +101,7 @@ public final class SampleStepsFigure implements Figure {
                 int x = ROW_LABEL + c * CELL;
                 BufferedImage img = row.images().get(c);
                 if (img != null) {
-                    double s = Math.min((CELL - 10.0) / img.getWidth(), (CELL - 10.0) / img.getHeight());
-                    int w = (int) (img.getWidth() * s);
-                    int h = (int) (img.getHeight() * s);
-                    g.drawImage(img, x + (CELL - w) / 2, y + (CELL - h) / 2, w, h, null);
+                    Panels.fitted(g, img, x, y, CELL, 10.0);
                 }
                 g.setFont(Palette.SMALL);
                 g.setColor(Color.DARK_GRAY);
