@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.FieldError;
+import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.Plugin;
 import org.gansweep.core.plugin.RealSampler;
 
@@ -81,7 +85,7 @@ public final class Cifar10 implements DatasetAdapter {
     private final Params p;
     private ImageSet data;
     // Read once: metrics ask for the splits at every evaluation.
-    private final java.util.Map<Boolean, org.gansweep.core.plugin.LabeledData> splits = new java.util.HashMap<>();
+    private final Map<Boolean, LabeledData> splits = new HashMap<>();
 
     public Cifar10(Params p) {
         this.p = p;
@@ -98,13 +102,13 @@ public final class Cifar10 implements DatasetAdapter {
     }
 
     @Override
-    public java.util.List<String> classNames() {
-        return java.util.List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+    public List<String> classNames() {
+        return List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
     }
 
     @Override
-    public synchronized java.util.Optional<org.gansweep.core.plugin.LabeledData> labeled(boolean train) {
-        return java.util.Optional.of(splits.computeIfAbsent(train, t -> {
+    public synchronized Optional<LabeledData> labeled(boolean train) {
+        return Optional.of(splits.computeIfAbsent(train, t -> {
             List<Path> f = files(new Params(p.path(), t ? IdxDataset.Split.TRAIN : IdxDataset.Split.TEST, null));
             return read(f).labeled(10, f.get(0).toAbsolutePath().getParent() + (t ? "#train" : "#test"));
         }));

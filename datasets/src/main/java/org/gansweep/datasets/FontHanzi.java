@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,7 +176,7 @@ public final class FontHanzi extends CharacterImages {
         }
     }
 
-    private static double at(java.awt.image.Raster r, int x, int y, int size) {
+    private static double at(Raster r, int x, int y, int size) {
         return x < 0 || y < 0 || x >= size || y >= size ? 0 : r.getSample(x, y, 0);
     }
 

@@ -10,8 +10,11 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gansweep.core.plugin.DatasetAdapter;
@@ -76,7 +79,7 @@ public final class HwdbGnt extends CharacterImages {
 
     static List<Sample> read(Path file) throws IOException {
         List<Sample> out = new ArrayList<>();
-        scan(file, (c, w, h, data, offset) -> out.add(new Sample(c, w, h, java.util.Arrays.copyOfRange(data, offset, offset + w * h))));
+        scan(file, (c, w, h, data, offset) -> out.add(new Sample(c, w, h, Arrays.copyOfRange(data, offset, offset + w * h))));
         return out;
     }
 
@@ -113,7 +116,7 @@ public final class HwdbGnt extends CharacterImages {
         // million samples): the first finds the characters and counts, the second decodes what is kept.
         List<Path> files = files(folder);
         TreeMap<Integer, Character> byCode = new TreeMap<>();
-        java.util.Map<Character, Integer> counts = new java.util.HashMap<>();
+        Map<Character, Integer> counts = new HashMap<>();
         each(files, (c, w, h, data, offset) -> {
             counts.merge(c, 1, Integer::sum);
             byte[] code = String.valueOf(c).getBytes(GB2312);
@@ -123,7 +126,7 @@ public final class HwdbGnt extends CharacterImages {
         if (fixed == null && classes != null && classes < chars.size()) {
             chars = chars.subList(0, classes);
         }
-        java.util.Map<Character, Integer> id = new java.util.HashMap<>();
+        Map<Character, Integer> id = new HashMap<>();
         long n = 0;
         for (int i = 0; i < chars.size(); i++) {
             id.put(chars.get(i), i);

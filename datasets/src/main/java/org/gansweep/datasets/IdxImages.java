@@ -3,6 +3,7 @@ package org.gansweep.datasets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.gansweep.core.plugin.FieldError;
 
 /**
@@ -30,7 +31,7 @@ final class IdxImages {
                 throw new FieldError("path", images + " is truncated or corrupt: its header promises " + n + " images of " + rows + "x" + cols
                         + " (" + expected + " bytes) but it holds " + img.length + "; " + howToGet);
             }
-            byte[] pixels = java.util.Arrays.copyOfRange(img, 16, img.length);
+            byte[] pixels = Arrays.copyOfRange(img, 16, img.length);
             int[] lab = null;
             if (labels != null) {
                 byte[] l = DataFiles.readAll(labels);

@@ -1,10 +1,15 @@
 package org.gansweep.datasets;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.RealSampler;
 
 /**
@@ -13,9 +18,9 @@ import org.gansweep.core.plugin.RealSampler;
  */
 final class ImageSet {
     /** Labelled view of this set: values scaled as the sampler scales them. */
-    org.gansweep.core.plugin.LabeledData labeled(int classes, String identity) {
+    LabeledData labeled(int classes, String identity) {
         ImageSet self = this;
-        return new org.gansweep.core.plugin.LabeledData() {
+        return new LabeledData() {
             @Override
             public int size() {
                 return count;
@@ -27,8 +32,8 @@ final class ImageSet {
             }
 
             @Override
-            public ai.djl.ndarray.types.Shape sampleShape() {
-                return new ai.djl.ndarray.types.Shape(channels, height, width);
+            public Shape sampleShape() {
+                return new Shape(channels, height, width);
             }
 
             @Override
@@ -110,8 +115,8 @@ final class ImageSet {
         if (n == null || n >= count) {
             return this;
         }
-        byte[] p = java.util.Arrays.copyOf(pixels, n * imageSize());
-        int[] l = labels == null ? null : java.util.Arrays.copyOf(labels, n);
+        byte[] p = Arrays.copyOf(pixels, n * imageSize());
+        int[] l = labels == null ? null : Arrays.copyOf(labels, n);
         return new ImageSet(p, l, n, channels, height, width).withClassNames(classNames);
     }
 
@@ -121,8 +126,8 @@ final class ImageSet {
      */
     RealSampler sampler(long seed) {
         NDManager own = NDManager.newBaseManager();
-        NDArray all = own.create(java.nio.ByteBuffer.wrap(pixels), new Shape(count, channels, height, width), ai.djl.ndarray.types.DataType.UINT8);
-        NDArray allLabels = labels == null ? null : own.create(java.util.Arrays.stream(labels).asLongStream().toArray());
+        NDArray all = own.create(ByteBuffer.wrap(pixels), new Shape(count, channels, height, width), DataType.UINT8);
+        NDArray allLabels = labels == null ? null : own.create(Arrays.stream(labels).asLongStream().toArray());
         return new Shuffled(count, seed) {
             private long[] index = new long[0];
 
@@ -130,11 +135,11 @@ final class ImageSet {
             public NDArray next(NDManager manager, int batch) {
                 NDArray picked = all.get(pick(manager, batch));
                 picked.attach(manager);
-                return picked.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).divi(127.5f).subi(1f);
+                return picked.toType(DataType.FLOAT32, false).divi(127.5f).subi(1f);
             }
 
             @Override
-            public ai.djl.ndarray.NDList nextLabeled(NDManager manager, int batch) {
+            public NDList nextLabeled(NDManager manager, int batch) {
                 if (allLabels == null) {
                     throw new UnsupportedOperationException("this image set has no labels for a conditional model");
                 }
@@ -143,7 +148,7 @@ final class ImageSet {
                 picked.attach(manager);
                 NDArray y = allLabels.get(at);
                 y.attach(manager);
-                return new ai.djl.ndarray.NDList(picked.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).divi(127.5f).subi(1f), y);
+                return new NDList(picked.toType(DataType.FLOAT32, false).divi(127.5f).subi(1f), y);
             }
 
             /** The next batch's indices, in {@code manager}. */

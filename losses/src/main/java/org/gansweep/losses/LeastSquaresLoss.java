@@ -1,6 +1,7 @@
 package org.gansweep.losses;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Locale;
 import java.util.Set;
 import org.gansweep.core.plugin.AdversarialLoss;
 import org.gansweep.core.plugin.FieldError;
@@ -109,7 +110,7 @@ public final class LeastSquaresLoss implements AdversarialLoss {
         private final double c;
 
         public PresetFactory(double a, double b, double c) {
-            super(PresetParams.class, String.format(java.util.Locale.ROOT, "lsgan with a=%s, b=%s, c=%s (reduction: mean or sum)", fmt(a), fmt(b), fmt(c)));
+            super(PresetParams.class, String.format(Locale.ROOT, "lsgan with a=%s, b=%s, c=%s (reduction: mean or sum)", fmt(a), fmt(b), fmt(c)));
             this.a = a;
             this.b = b;
             this.c = c;

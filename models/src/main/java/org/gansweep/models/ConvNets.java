@@ -1,9 +1,11 @@
 package org.gansweep.models;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -49,7 +51,7 @@ final class ConvNets {
     }
 
     static Block reshape(long... shape) {
-        return new ai.djl.nn.LambdaBlock(l -> new ai.djl.ndarray.NDList(l.singletonOrThrow().reshape(new Shape(shape))), "reshape");
+        return new LambdaBlock(l -> new NDList(l.singletonOrThrow().reshape(new Shape(shape))), "reshape");
     }
 
     /**

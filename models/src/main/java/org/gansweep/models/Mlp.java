@@ -1,5 +1,6 @@
 package org.gansweep.models;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -100,7 +101,7 @@ public final class Mlp {
 
     /** Reshapes (N, prod(shape)) to (N, shape...). */
     static Block reshapeTo(Shape sampleShape) {
-        return new LambdaBlock(list -> new ai.djl.ndarray.NDList(list.singletonOrThrow().reshape(new Shape(-1).addAll(sampleShape))), "reshape");
+        return new LambdaBlock(list -> new NDList(list.singletonOrThrow().reshape(new Shape(-1).addAll(sampleShape))), "reshape");
     }
 
     static Block flatten() {

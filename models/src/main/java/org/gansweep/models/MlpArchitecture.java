@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import java.util.List;
 import org.gansweep.core.plugin.Architecture;
 import org.gansweep.core.plugin.FieldError;
 import org.gansweep.core.plugin.Plugin;
@@ -34,8 +35,8 @@ public class MlpArchitecture implements Architecture {
      * @param output G's output: linear (points) or tanh (images in [-1, 1])
      */
     public record Params(Integer noiseDim, Mlp.Net generator, Mlp.Net discriminator, Output output) {
-        static final Mlp.Net G = new Mlp.Net(java.util.List.of(128, 128, 128, 128), Mlp.ActivationKind.RELU, 0.2, false);
-        static final Mlp.Net D = new Mlp.Net(java.util.List.of(128, 128, 128), Mlp.ActivationKind.RELU, 0.2, false);
+        static final Mlp.Net G = new Mlp.Net(List.of(128, 128, 128, 128), Mlp.ActivationKind.RELU, 0.2, false);
+        static final Mlp.Net D = new Mlp.Net(List.of(128, 128, 128), Mlp.ActivationKind.RELU, 0.2, false);
 
         public Params {
             noiseDim = noiseDim == null ? 256 : noiseDim;

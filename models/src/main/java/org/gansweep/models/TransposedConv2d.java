@@ -14,6 +14,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gansweep.core.train.TorchScriptModule;
 
 /**
  * A transposed ("fractionally strided") convolution. DJL's PyTorch engine does not implement Conv2dTranspose, so
@@ -54,8 +55,8 @@ public final class TransposedConv2d {
      * libtorch's own backward.
      */
     public static final class Native extends AbstractBlock {
-        private static final org.gansweep.core.train.TorchScriptModule OP =
-                new org.gansweep.core.train.TorchScriptModule(TransposedConv2d.class, "conv_transpose.pt");
+        private static final TorchScriptModule OP =
+                new TorchScriptModule(TransposedConv2d.class, "conv_transpose.pt");
         private final int filters;
         private final int kernel;
         private final int stride;

@@ -1,10 +1,12 @@
 package org.gansweep.reports;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.FisherExactTest;
@@ -67,7 +69,7 @@ public final class ClaimTests {
         SequentialClaims.Looks looks;
         try {
             looks = SequentialClaims.read(results.dir());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             looks = null; // the report says so in its problems (ExperimentResults notes the file) and tests on all seeds
         }
         if (looks != null) {
@@ -276,7 +278,7 @@ public final class ClaimTests {
         return new Result(c, n, rate, k, wilson, diff, lo, hi, "Fisher's exact, one-sided", p, verdict);
     }
 
-    private static String verdict(double p, double pOpposite, int smallest, java.util.function.IntSupplier needed) {
+    private static String verdict(double p, double pOpposite, int smallest, IntSupplier needed) {
         if (p < ALPHA) {
             return "supported";
         }

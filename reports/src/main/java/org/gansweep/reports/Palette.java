@@ -2,6 +2,7 @@ package org.gansweep.reports;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.GraphicsEnvironment;
 
 /** Colours and fonts shared by the figures, so a setting has one colour throughout a report. */
 public final class Palette {
@@ -25,7 +26,7 @@ public final class Palette {
         if (sans.canDisplayUpTo(text) == -1) {
             return sans;
         }
-        for (String family : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()) {
+        for (String family : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()) {
             Font f = new Font(family, style, size);
             if (f.canDisplayUpTo(text) == -1) {
                 return f;

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.AtomicFiles;
+import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Provenance;
 
 /**
@@ -198,7 +200,7 @@ public final class ReportBuilder {
         var first = results.trials().stream().filter(t -> t.summary() != null && t.summary().provenance() != null).findFirst();
         List<String> overrides;
         try {
-            overrides = org.gansweep.core.store.ExperimentStore.readOverrides(results.dir());
+            overrides = ExperimentStore.readOverrides(results.dir());
         } catch (IOException e) {
             overrides = List.of();
         }
@@ -221,7 +223,7 @@ public final class ReportBuilder {
      * between machines, or run with other numerics): numbers from different paths round differently.
      */
     static String codePaths(ExperimentResults results) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         results.trials().stream().filter(t -> t.summary() != null)
                 .forEach(t -> counts.merge(t.summary().codePath(), 1L, Long::sum));
         if (counts.size() <= 1) {

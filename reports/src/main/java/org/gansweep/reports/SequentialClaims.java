@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.gansweep.core.config.Claim;
 import org.gansweep.core.config.SequentialSeeds;
+import org.gansweep.core.config.Trial;
 import org.gansweep.core.config.Yaml;
 import org.gansweep.core.store.AtomicFiles;
 
@@ -99,7 +100,7 @@ public final class SequentialClaims {
     private SequentialClaims() {}
 
     /** Whether a claim's groups hold this trial (its axis value, and its `where`). */
-    public static boolean needs(Claim c, org.gansweep.core.config.Trial t) {
+    public static boolean needs(Claim c, Trial t) {
         String g = t.setting().get(c.axis());
         boolean group = g != null && (g.equals(c.group()) || (!c.againstThreshold() && g.equals(c.against())));
         return group && c.where().entrySet().stream().allMatch(w -> w.getValue().equals(t.setting().get(w.getKey())));

@@ -1,6 +1,7 @@
 package org.gansweep.core.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A claim of the paper that a grid's results can test (a grid's {@code claims:} list): the sentence, the
@@ -34,14 +35,14 @@ import java.util.List;
  *     which the groups count as equivalent (two one-sided tests); null when the claim states none
  */
 public record Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
-        java.util.Map<String, String> where, Double threshold, Double margin) {
+        Map<String, String> where, Double threshold, Double margin) {
     public Claim {
-        where = where == null ? java.util.Map.of() : java.util.Map.copyOf(where);
+        where = where == null ? Map.of() : Map.copyOf(where);
     }
 
     /** Without an equivalence margin. */
     public Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
-            java.util.Map<String, String> where, Double threshold) {
+            Map<String, String> where, Double threshold) {
         this(claim, metric, better, axis, compare, success, where, threshold, null);
     }
 
@@ -52,7 +53,7 @@ public record Claim(String claim, String metric, String better, String axis, Lis
 
     /** Two groups. */
     public Claim(String claim, String metric, String better, String axis, List<String> compare, Double success,
-            java.util.Map<String, String> where) {
+            Map<String, String> where) {
         this(claim, metric, better, axis, compare, success, where, null, null);
     }
 

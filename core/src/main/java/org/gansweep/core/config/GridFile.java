@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reading a grid or trial config file: refused unread when it cannot be one (a folder, a device, over 1 MB),
@@ -75,7 +76,7 @@ final class GridFile {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             Location where = l == null ? Location.of(file, 1, 1) : Location.of(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 // SnakeYAML knows where the problem is; Jackson reports where its token started.
                 where = Location.of(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
             }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The wording of grid errors: where a value is, what it is, what was probably meant, and YAML problems in words. */
@@ -85,7 +87,7 @@ final class GridMessages {
         String line = lines[where.line() - 1];
         String head = line.substring(0, Math.min(line.length(), Math.max(0, where.column() - 1)));
         head = head.replaceFirst("[^\\s:{,\\[]*$", ""); // the location may fall inside or after the bad value
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*:\\s*$").matcher(head);
+        Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*:\\s*$").matcher(head);
         return m.find() ? m.group(1) : null;
     }
 
@@ -101,10 +103,10 @@ final class GridMessages {
         if (s.contains("nesting depth")) {
             return "the YAML nests deeper than 1000 levels; a grid nests a few levels (is this the right file?)";
         }
-        java.util.regex.Matcher nonFinite = java.util.regex.Pattern.compile("Malformed numeric value '([^']*)'").matcher(s);
+        Matcher nonFinite = Pattern.compile("Malformed numeric value '([^']*)'").matcher(s);
         if (nonFinite.find()) {
             String v = nonFinite.group(1);
-            return v.toLowerCase(java.util.Locale.ROOT).matches("[-+]?\\.(nan|inf)")
+            return v.toLowerCase(Locale.ROOT).matches("[-+]?\\.(nan|inf)")
                     ? "`" + v + "` is not a finite number; every setting must be a finite number (write e.g. 0.01)"
                     : "`" + v + "` is not a number YAML can read; write it as e.g. 0.001 or 1e-3";
         }

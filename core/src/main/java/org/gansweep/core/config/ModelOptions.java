@@ -1,5 +1,6 @@
 package org.gansweep.core.config;
 
+import java.util.List;
 import org.gansweep.core.plugin.FieldError;
 
 /**
@@ -27,7 +28,7 @@ public record ModelOptions(WeightInit init, Noise noise) {
      */
     public record WeightInit(String type, Double gain, Double std) {
         public static final WeightInit DEFAULT = new WeightInit("default", null, null);
-        static final java.util.List<String> TYPES = java.util.List.of("default", "orthogonal", "normal", "xavier");
+        static final List<String> TYPES = List.of("default", "orthogonal", "normal", "xavier");
 
         public WeightInit {
             type = type == null ? "default" : type;

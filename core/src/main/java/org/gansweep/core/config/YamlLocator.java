@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +22,7 @@ public final class YamlLocator {
     private final String file;
     private final Map<String, JsonLocation> keys = new HashMap<>();
     private final Map<String, JsonLocation> values = new HashMap<>();
-    private final java.util.List<Location> aliases = new java.util.ArrayList<>();
+    private final List<Location> aliases = new ArrayList<>();
 
     private YamlLocator(String file) {
         this.file = file;
@@ -40,7 +43,7 @@ public final class YamlLocator {
         String pendingField = null;
         JsonToken token;
         while ((token = parser.nextToken()) != null) {
-            if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
                 // Jackson reads an alias (*name) as the plain string "name": a silent wrong value.
                 JsonLocation l = parser.currentTokenLocation();
                 aliases.add(Location.of(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr())));
@@ -76,7 +79,7 @@ public final class YamlLocator {
     }
 
     /** Where the document uses a YAML alias ({@code *name}), which gansweep does not expand. */
-    public java.util.List<Location> aliases() {
+    public List<Location> aliases() {
         return aliases;
     }
 

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gansweep.core.config.Yaml;
 
@@ -163,6 +164,6 @@ public final class KernelProbe {
                 }
             }
         }
-        return String.format(java.util.Locale.ROOT, "max error %.2g of %.3g", worst, scaleOfWorst);
+        return String.format(Locale.ROOT, "max error %.2g of %.3g", worst, scaleOfWorst);
     }
 }

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.gansweep.core.config.Yaml;
 import org.gansweep.core.store.AtomicFiles;
 import org.gansweep.core.store.CacheFolder;
-import org.apache.commons.codec.digest.DigestUtils;
+import org.gansweep.core.train.CpuInfo;
 
 /**
  * Verifies an instruction-set level on this machine: runs the {@link KernelProbe} in a process of its own with the
@@ -180,7 +182,7 @@ public final class KernelSelfTest {
         StringBuilder sb = new StringBuilder("selftest v").append(VERSION).append('\n');
         machine().forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         sb.append("libraries=").append(libraries()).append('\n');
-        new java.util.TreeMap<>(env).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        new TreeMap<>(env).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         sb.append("threads=").append(System.getProperty("ai.djl.pytorch.num_threads", "default"))
                 .append('/').append(CodePaths.get("OMP_NUM_THREADS")).append('\n');
         return DigestUtils.sha256Hex(sb.toString()).substring(0, 16);
@@ -192,7 +194,7 @@ public final class KernelSelfTest {
         for (String k : List.of("vendor_id", "cpu family", "model", "stepping", "model name", "flags")) {
             m.put(k, "unknown");
         }
-        Map<String, String> first = org.gansweep.core.train.CpuInfo.here();
+        Map<String, String> first = CpuInfo.here();
         if (first.isEmpty()) {
             // not Linux: the key then holds "unknown" and the JVM's view of the architecture
             m.put("model name", System.getProperty("os.arch"));

@@ -2,6 +2,7 @@ package org.gansweep.core.numerics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,7 +26,7 @@ public final class LocalLibtorch {
     /** The PyTorch version DJL 0.35.1's JNI bridge is built against. */
     public static final String BRIDGE_VERSION = "2.7.1";
     /** The flavors DJL 0.35.1's JNI jar holds for linux-x86_64. */
-    static final java.util.List<String> FLAVORS = java.util.List.of("cpu", "cu128");
+    static final List<String> FLAVORS = List.of("cpu", "cu128");
 
     /** cuBLAS's deterministic workspace (CUDA's documentation: reproducibility with cuBLAS from CUDA 10.2). */
     public static final String CUBLAS_WORKSPACE = "CUBLAS_WORKSPACE_CONFIG";

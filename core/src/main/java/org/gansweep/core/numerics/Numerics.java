@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chooses, verifies and applies the code paths this process computes with, once, before its first tensor.
@@ -146,7 +147,7 @@ public final class Numerics {
             return out;
         }
         List<IsaLevel> levels = new ArrayList<>();
-        java.util.Set<String> flags = KernelSelfTest.cpuFlags();
+        Set<String> flags = KernelSelfTest.cpuFlags();
         if (mode == NumericsMode.FASTEST && IsaLevel.AVX512.runsOn(flags)) {
             levels.add(IsaLevel.AVX512);
         }

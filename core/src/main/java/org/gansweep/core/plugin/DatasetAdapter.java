@@ -1,6 +1,7 @@
 package org.gansweep.core.plugin;
 
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import java.util.Optional;
 
 /** A source of real samples, in the range the generator produces. */
@@ -29,8 +30,8 @@ public interface DatasetAdapter {
      * The name of each class (a character, a garment, a digit), indexed by label, for datasets with labels;
      * may read the data. Empty for unlabelled data.
      */
-    default java.util.List<String> classNames() {
-        return java.util.List.of();
+    default List<String> classNames() {
+        return List.of();
     }
 
     /** Labelled training ({@code train}) or held-out test data, for datasets that have labels. */

@@ -3,6 +3,8 @@ package org.gansweep.core.plugin;
 import com.google.inject.Binder;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
+import org.gansweep.core.numerics.KernelCheck;
 
 /**
  * The Guice map binders through which modules register plugins by their YAML name. A new loss is one
@@ -33,8 +35,8 @@ public final class Registries {
     }
 
     /** The kernel self-test's op families ({@code gansweep doctor}), in the order they are bound. */
-    public static com.google.inject.multibindings.Multibinder<org.gansweep.core.numerics.KernelCheck> kernelChecks(Binder binder) {
-        return com.google.inject.multibindings.Multibinder.newSetBinder(binder, org.gansweep.core.numerics.KernelCheck.class);
+    public static Multibinder<KernelCheck> kernelChecks(Binder binder) {
+        return Multibinder.newSetBinder(binder, KernelCheck.class);
     }
 
     public static MapBinder<String, Plugin<?, OptimizerSpec>> optimizers(Binder binder) {

@@ -1,17 +1,22 @@
 package org.gansweep.core.store;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.gansweep.core.config.Yaml;
 
 /**
  * One experiment's folder, {@code DIR/EXPERIMENT/}, held under a lock so that two sweeps never write it
@@ -65,9 +70,9 @@ public final class ExperimentStore implements AutoCloseable {
                         + "); wait for it to finish or use another --out folder");
             }
             ch.truncate(0);
-            ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
             return new ExperimentStore(dir, ch, lock);
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             throw new StoreException("another gansweep sweep is writing to " + dir + " (in this process); wait for it to finish or use another --out folder");
         } catch (IOException e) {
             throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage());
@@ -83,7 +88,7 @@ public final class ExperimentStore implements AutoCloseable {
     }
 
     /** What a run of the sweep was: the grid file and its --set overrides. The report expands the last one. */
-    public record SweepRecord(String grid, java.util.List<String> overrides, String startedAt, String gansweepVersion) {}
+    public record SweepRecord(String grid, List<String> overrides, String startedAt, String gansweepVersion) {}
 
     public static final String SWEEP = "sweep.json";
 
@@ -92,12 +97,12 @@ public final class ExperimentStore implements AutoCloseable {
      * {@code sweeps.jsonl}). If a different grid was stored before, it is kept as {@code grid.TIMESTAMP.yaml}:
      * results made with it stay explainable.
      */
-    public void saveSweep(String text, String source, java.util.List<String> overrides) throws IOException {
+    public void saveSweep(String text, String source, List<String> overrides) throws IOException {
         saveGrid(text);
-        SweepRecord r = new SweepRecord(source, overrides, java.time.Instant.now().toString(), Provenance.version());
-        var json = org.gansweep.core.config.Yaml.json();
+        SweepRecord r = new SweepRecord(source, overrides, Instant.now().toString(), Provenance.version());
+        var json = Yaml.json();
         AtomicFiles.write(dir.resolve(SWEEP), json.writeValueAsBytes(r));
-        Files.writeString(dir.resolve("sweeps.jsonl"), json.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        Files.writeString(dir.resolve("sweeps.jsonl"), json.writer().without(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(r) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
@@ -105,16 +110,16 @@ public final class ExperimentStore implements AutoCloseable {
      * The overrides of the last run stored in {@code experimentDir}: none when no sweep.json was written; an
      * IOException when one is there but cannot be read, so that nobody expands the grid with the wrong ones.
      */
-    public static java.util.List<String> readOverrides(Path experimentDir) throws IOException {
+    public static List<String> readOverrides(Path experimentDir) throws IOException {
         Path f = experimentDir.resolve(SWEEP);
         if (!Files.exists(f)) {
-            return java.util.List.of();
+            return List.of();
         }
-        SweepRecord r = org.gansweep.core.config.Yaml.json().readValue(f.toFile(), SweepRecord.class);
+        SweepRecord r = Yaml.json().readValue(f.toFile(), SweepRecord.class);
         if (r == null) {
             throw new IOException("it is empty");
         }
-        return r.overrides() == null ? java.util.List.of() : r.overrides();
+        return r.overrides() == null ? List.of() : r.overrides();
     }
 
     private void saveGrid(String text) throws IOException {

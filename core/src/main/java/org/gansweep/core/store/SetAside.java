@@ -6,8 +6,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -97,7 +99,7 @@ final class SetAside {
     private static final Set<String> OWN_FILES = Set.of(TrialFolder.SUMMARY, TrialFolder.CONFIG, TrialFolder.IDENTITY, TrialFolder.METRICS, TrialFolder.WORKER_LOG);
     private static final Set<String> OWN_DIRS = Set.of(TrialFolder.SAMPLES, TrialFolder.CHECKPOINT, TrialFolder.CHECKPOINT + ".new");
     /** What gansweep writes inside samples/ and checkpoint folders. */
-    private static final java.util.regex.Pattern OWN_INSIDE = java.util.regex.Pattern.compile(
+    private static final Pattern OWN_INSIDE = Pattern.compile(
             "(decision_)?step_\\d{6}\\.(csv|png)|grid_labels\\.csv|(generator|discriminator)\\.(params|optimizer)|state\\.json|\\.[^/]*\\.tmp");
 
     /** The set-aside folder of this trial, made on first use. */
@@ -139,7 +141,7 @@ final class SetAside {
     /** Deletes a folder of gansweep's own files (foreign ones were moved out first). */
     private static void deleteOwnTree(Path p) throws IOException {
         try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);
             }
         }

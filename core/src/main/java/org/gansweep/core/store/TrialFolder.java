@@ -1,5 +1,6 @@
 package org.gansweep.core.store;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.hash.Hashing;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.gansweep.core.config.ConfigException;
+import org.gansweep.core.config.GridLoader;
+import org.gansweep.core.config.Trial;
 import org.gansweep.core.config.Yaml;
 import org.gansweep.core.train.TrialStatus;
 
@@ -100,7 +104,7 @@ public final class TrialFolder {
     public record Identity(String id, String label, Map<String, String> setting, String hash) {}
 
     /** Writes the resolved config.yaml (every default filled in) and trial.json for {@code t}. */
-    public void writeConfig(org.gansweep.core.config.Trial t) throws IOException {
+    public void writeConfig(Trial t) throws IOException {
         Files.createDirectories(dir);
         String header = "# gansweep trial " + t.id() + " (config hash " + t.hash() + ")\n"
                 + "# Every default filled in; `gansweep run` and `gansweep trial` read it back as it is.\n";
@@ -112,9 +116,9 @@ public final class TrialFolder {
      * The trial stored here: its config read back, with its identity in the grid. An IOException says the
      * config was edited since (or gansweep's defaults changed): its hash is no longer the recorded one.
      */
-    public org.gansweep.core.config.Trial readTrial(org.gansweep.core.config.GridLoader loader)
-            throws IOException, org.gansweep.core.config.ConfigException {
-        org.gansweep.core.config.Trial t = loader.loadTrial(config());
+    public Trial readTrial(GridLoader loader)
+            throws IOException, ConfigException {
+        Trial t = loader.loadTrial(config());
         if (!Files.exists(identity())) {
             return t;
         }
@@ -128,7 +132,7 @@ public final class TrialFolder {
             throw new IOException(dir + ": config.yaml no longer hashes to " + (id == null ? null : id.hash()) + " (now " + t.hash()
                     + "); it was edited, or gansweep's defaults changed since the sweep");
         }
-        return new org.gansweep.core.config.Trial(id.id(), id.label(), id.setting(), t.config(), t.resolved(), t.hash());
+        return new Trial(id.id(), id.label(), id.setting(), t.config(), t.resolved(), t.hash());
     }
 
     /** Writes summary.json last, with the checksums of the result files as they are now. */
@@ -174,7 +178,7 @@ public final class TrialFolder {
         }
         try {
             return bindSummary((ObjectNode) n);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+        } catch (JsonMappingException e) {
             String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "a field" : "`" + e.getPath().get(0).getFieldName() + "`";
             problems.add("summary.json: " + field + " is missing, unknown or of the wrong type");
             return null;
@@ -191,7 +195,7 @@ public final class TrialFolder {
     private static Summary bindSummary(ObjectNode n) throws IOException {
         try {
             return Yaml.json().treeToValue(n, Summary.class);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+        } catch (JsonMappingException e) {
             if (e.getPath().isEmpty() || !"provenance".equals(e.getPath().get(0).getFieldName())) {
                 throw e;
             }

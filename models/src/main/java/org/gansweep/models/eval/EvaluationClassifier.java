@@ -17,6 +17,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
 import com.google.common.hash.Hashing;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -25,6 +26,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.gansweep.core.config.Yaml;
 import org.gansweep.core.plugin.LabeledData;
 import org.gansweep.core.plugin.ParameterUpdater;
 import org.gansweep.core.store.AtomicFiles;
+import org.gansweep.core.store.CacheFolder;
 import org.gansweep.core.train.AdamOptimizer;
 import org.gansweep.core.train.MklIntelPaths;
 
@@ -94,7 +97,7 @@ public final class EvaluationClassifier extends Judge {
     }
 
     private static EvaluationClassifier loadOrTrain(String key, LabeledData train, LabeledData test, int epochs) throws IOException {
-        Path dir = org.gansweep.core.store.CacheFolder.root().resolve("classifiers").resolve(key);
+        Path dir = CacheFolder.root().resolve("classifiers").resolve(key);
         Files.createDirectories(dir);
         // Worker processes of one sweep may all need it: one trains, the others wait and load.
         try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -117,7 +120,7 @@ public final class EvaluationClassifier extends Judge {
                 return c;
             }
             Engine.getInstance().setRandomSeed(1234);
-            net.setInitializer(new ai.djl.training.initializer.XavierInitializer(), Parameter.Type.WEIGHT);
+            net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             net.initialize(manager, DataType.FLOAT32, in);
             train(net, manager, train, epochs);
             EvaluationClassifier c = new EvaluationClassifier(net, manager);
@@ -127,7 +130,7 @@ public final class EvaluationClassifier extends Judge {
             try (DataOutputStream os = new DataOutputStream(Files.newOutputStream(dir.resolve(".classifier.params.tmp")))) {
                 net.saveParameters(os);
             }
-            Files.move(dir.resolve(".classifier.params.tmp"), weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(dir.resolve(".classifier.params.tmp"), weights, StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.write(infoFile, Yaml.json().writeValueAsBytes(c.info));
             return c;
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.gansweep.core.math.ClassifierScore;
 import org.gansweep.core.math.FrechetDistance;
 import org.gansweep.core.plugin.LabeledData;
@@ -54,7 +55,7 @@ abstract class Judge {
     /** The rows in a fixed pseudo-random order (the same for features and probabilities). */
     static double[][] shuffled(double[][] rows) {
         double[][] out = rows.clone();
-        java.util.SplittableRandom r = new java.util.SplittableRandom(20170405);
+        SplittableRandom r = new SplittableRandom(20170405);
         for (int i = out.length - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
             double[] t = out[i];

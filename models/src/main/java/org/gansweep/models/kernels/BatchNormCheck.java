@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.BatchNorm;
+import java.util.function.Supplier;
 import org.gansweep.core.numerics.KernelCheck;
 import org.gansweep.core.numerics.KernelGradients;
 import org.gansweep.core.numerics.KernelInputs;
@@ -32,7 +33,7 @@ public final class BatchNormCheck implements KernelCheck {
             NDArray beta = KernelInputs.normal(m, precision, 902L + i, 0.5, c);
             NDArray mean = m.zeros(new Shape(c), precision);
             NDArray var = m.ones(new Shape(c), precision);
-            java.util.function.Supplier<NDArray> bn = () -> BatchNorm.batchNorm(x, mean, var, gamma, beta, 1, 0.1f, 1e-5f, true).head();
+            Supplier<NDArray> bn = () -> BatchNorm.batchNorm(x, mean, var, gamma, beta, 1, 0.1f, 1e-5f, true).head();
             String name = "batch norm " + i + " " + in;
             out.keep(name + " output", bn.get());
             NDList g = KernelGradients.of(bn, 903L + i, x, gamma, beta);

@@ -1,5 +1,6 @@
 package org.gansweep.models.kernels;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -37,7 +38,7 @@ final class CheckedBlocks {
     /** The same block in {@code precision}, initialised for these input shapes from {@code seed}. */
     static Block initialized(NDManager m, DataType precision, Supplier<Block> make, long seed, Shape... inputs) {
         return initialized(m, precision, make, b -> {
-            ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
+            Engine.getInstance().setRandomSeed((int) seed);
             b.initialize(m, DataType.FLOAT32, inputs);
         }, b -> b.initialize(m, DataType.FLOAT64, inputs));
     }

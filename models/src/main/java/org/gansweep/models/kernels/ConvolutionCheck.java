@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import java.util.function.Supplier;
 import org.gansweep.core.numerics.KernelCheck;
 import org.gansweep.core.numerics.KernelGradients;
 import org.gansweep.core.numerics.KernelInputs;
@@ -52,7 +53,7 @@ public final class ConvolutionCheck implements KernelCheck {
             long[] ws = c.weightShape();
             NDArray w = KernelInputs.normal(m, precision, seed + 1, 1.0 / Math.sqrt(ws[1] * ws[2] * ws[3]), ws);
             NDArray b = c.bias() ? KernelInputs.normal(m, precision, seed + 2, 0.1, c.filters()) : null;
-            java.util.function.Supplier<NDArray> conv = () -> Conv2d.conv2d(x, w, b, c.stride(), c.padding(), new Shape(1, 1), 1).singletonOrThrow();
+            Supplier<NDArray> conv = () -> Conv2d.conv2d(x, w, b, c.stride(), c.padding(), new Shape(1, 1), 1).singletonOrThrow();
             String name = "conv " + i + " " + c.input() + " k" + c.kernel() + " s" + c.stride();
             switch (pass) {
                 case FORWARD -> out.keep(name, conv.get());

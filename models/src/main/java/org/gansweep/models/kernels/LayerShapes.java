@@ -8,6 +8,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +76,7 @@ final class LayerShapes {
                             c.add(new Conv(b.getInputShapes()[0], conv.getKernelShape(), conv.getStride(), conv.getPadding(),
                                     conv.getFilters(), conv.isIncludeBias()));
                         } else if (b instanceof TransposedConv2d.Native p) {
-                            if (tSeen.add(java.util.Arrays.toString(p.settings()) + b.getInputShapes()[0])) {
+                            if (tSeen.add(Arrays.toString(p.settings()) + b.getInputShapes()[0])) {
                                 t.add(new Transposed(p.settings(), b.getInputShapes()[0]));
                             }
                         } else if (b instanceof BatchNorm) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.core.Linear;
+import java.util.function.Supplier;
 import org.gansweep.core.numerics.CodePath;
 import org.gansweep.core.numerics.KernelCheck;
 import org.gansweep.core.numerics.KernelGradients;
@@ -35,7 +36,7 @@ public final class LinearCheck implements KernelCheck {
             NDArray x = KernelInputs.normal(m, precision, 1300L + i, 1.0, d.input().getShape());
             NDArray w = KernelInputs.normal(m, precision, 1301L + i, 1.0 / Math.sqrt(in), d.units(), in);
             NDArray b = KernelInputs.normal(m, precision, 1302L + i, 0.1, d.units());
-            java.util.function.Supplier<NDArray> lin = () -> Linear.linear(x, w, b).head();
+            Supplier<NDArray> lin = () -> Linear.linear(x, w, b).head();
             String name = "linear " + i + " " + d.input() + " -> " + d.units();
             out.keep(name + " output", lin.get());
             NDList g = KernelGradients.of(lin, 1303L + i, x, w);

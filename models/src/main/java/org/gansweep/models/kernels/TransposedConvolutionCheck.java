@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import org.gansweep.core.numerics.KernelCheck;
 import org.gansweep.core.numerics.KernelGradients;
 import org.gansweep.core.numerics.KernelInputs;
@@ -41,7 +42,7 @@ public final class TransposedConvolutionCheck implements KernelCheck {
             Block block = CheckedBlocks.initialized(m, precision, () -> TransposedConv2d.of(s[0], s[1], s[2], s[3], s[4]), 77 + i, t.input());
             NDArray x = KernelInputs.normal(m, precision, 500L + i, 1.0, t.input().getShape());
             ParameterStore ps = new ParameterStore(m, false);
-            String name = "transposed " + i + " " + t.input() + " " + java.util.Arrays.toString(s);
+            String name = "transposed " + i + " " + t.input() + " " + Arrays.toString(s);
             out.keep(name + " output", block.forward(ps, new NDList(x), false).singletonOrThrow());
             NDArray dx = KernelGradients.of(() -> block.forward(ps, new NDList(x), true).singletonOrThrow(), 600L + i, x).head();
             out.keep(name + " input gradient", dx);

@@ -9,6 +9,8 @@ import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.gansweep.reports.Digits;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.Legend;
 import org.gansweep.reports.Palette;
@@ -52,7 +54,7 @@ final class DecisionBoundaryPainter {
                 double maxPull = DecisionBoundaryFigure.maxPull(row);
                 g.setFont(Palette.SMALL);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString("longest arrow: pull " + org.gansweep.reports.Digits.sig3(maxPull), 28, y0 + PANEL / 2 + 48);
+                g.drawString("longest arrow: pull " + Digits.sig3(maxPull), 28, y0 + PANEL / 2 + 48);
                 for (int c = 0; c < row.panels().size(); c++) {
                     DecisionBoundaryFigure.Panel p = row.panels().get(c);
                     int x0 = LABEL + TICKS + c * (PANEL + GAP);
@@ -99,8 +101,8 @@ final class DecisionBoundaryPainter {
 
     private static void panel(Graphics2D g, DecisionBoundaryFigure.Panel p, int x0, int y0, Color colour, float[] real, double maxPull) {
         double e = p.extent();
-        java.util.function.DoubleUnaryOperator px = x -> x0 + (x + e) / (2 * e) * PANEL;
-        java.util.function.DoubleUnaryOperator py = y -> y0 + PANEL - (y + e) / (2 * e) * PANEL;
+        DoubleUnaryOperator px = x -> x0 + (x + e) / (2 * e) * PANEL;
+        DoubleUnaryOperator py = y -> y0 + PANEL - (y + e) / (2 * e) * PANEL;
         var clip = g.getClip();
         g.clipRect(x0, y0, PANEL, PANEL);
         g.setColor(new Color(0x80, 0x80, 0x80, 150));

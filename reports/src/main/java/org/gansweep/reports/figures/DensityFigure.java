@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.gansweep.core.math.Kde2d;
 import org.gansweep.core.metrics.GaussianMixture;
 import org.gansweep.core.store.CsvRows;
+import org.gansweep.core.train.DecisionField;
 import org.gansweep.reports.Csv;
 import org.gansweep.reports.Drawing;
 import org.gansweep.reports.ExperimentResults;
@@ -128,7 +129,7 @@ public final class DensityFigure implements Figure {
 
     /** The square the figures draw a mixture on: the one Figure 1's numbers were taken on. */
     static double extent(GaussianMixture m) {
-        return org.gansweep.core.train.DecisionField.extent(m);
+        return DecisionField.extent(m);
     }
 
     /** At most MAX_COLUMNS - 1 snapshots, evenly spread, always the first and the last. */
