@@ -11,6 +11,8 @@ import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.sweep.SweepFailure;
+import org.gansweep.core.sweep.SweepProgress;
 import org.gansweep.core.sweep.SweepRunner;
 import org.gansweep.reports.ClaimTests;
 import org.gansweep.reports.ExperimentResults;
@@ -25,11 +27,6 @@ import org.gansweep.reports.SequentialClaims;
  * the rerun that retries them.
  */
 final class SequentialSweep {
-    /** Runs one round's trials (skipping the finished ones, as every executor does). */
-    interface Round {
-        SweepRunner.Outcome run(ExperimentGrid trials) throws IOException, ExperimentStore.StoreException, InterruptedException;
-    }
-
     private final PluginCatalog catalog;
     private final PrintWriter err;
 
@@ -38,9 +35,13 @@ final class SequentialSweep {
         this.err = err;
     }
 
-    /** The outcome over every trial run so far; the looks are in EXPERIMENT/looks.json. */
-    SweepRunner.Outcome run(ExperimentGrid grid, Path experimentDir, Round round)
-            throws IOException, ExperimentStore.StoreException, InterruptedException {
+    /**
+     * The outcome over every trial run so far; the looks are in EXPERIMENT/looks.json. Each round runs through
+     * {@code runner} (skipping the finished trials, as every executor does) into {@code outRoot}.
+     */
+    SweepRunner.Outcome run(ExperimentGrid grid, SweepRunner runner, Path outRoot, SweepProgress progress)
+            throws IOException, ExperimentStore.StoreException, SweepFailure, InterruptedException {
+        Path experimentDir = outRoot.resolve(grid.name());
         SequentialClaims.Looks looks = SequentialClaims.read(experimentDir);
         if (looks != null && !looks.plan().equals(grid.sequential())) {
             throw new SequentialClaims.Unreadable(SequentialClaims.file(experimentDir) + " holds looks taken under " + looks.plan()
@@ -58,7 +59,8 @@ final class SequentialSweep {
             err.printf(Locale.ROOT, "%s: round %d of at most %d: %d seeds per setting that an undecided claim needs (%d trials)%n",
                     grid.name(), k + 1, plan.size(), plan.get(k), trials.size());
             err.flush();
-            last = round.run(grid.withTrials(trials));
+            last = runner.run(grid.withTrials(trials), outRoot, progress)
+                    .orElseThrow(() -> new IllegalStateException("a sequential sweep is followed, never detached"));
             ran += last.ran();
             SequentialClaims.Look look;
             try {
