@@ -30,7 +30,7 @@ import org.gansweep.core.plugin.Registries;
  * tested with the real registry in experiments). Each follows the plug-in convention: a part class with nested
  * {@code Params} and {@code Factory}, bound through {@link Registries}.
  */
-final class FakePlugins extends AbstractModule {
+public final class FakePlugins extends AbstractModule {
     @Override
     protected void configure() {
         Registries.datasets(binder()).addBinding("gaussian-ring").to(Points.Factory.class);
@@ -46,7 +46,7 @@ final class FakePlugins extends AbstractModule {
     }
 
     /** A loader that knows only these plug-ins. */
-    static GridLoader loader() {
+    public static GridLoader loader() {
         return new GridLoader(Guice.createInjector(new FakePlugins()).getInstance(PluginCatalog.class));
     }
 
