@@ -2,6 +2,7 @@ package org.gansweep.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ final class SequentialSweep {
     private static SweepRunner.Outcome outcome(ExperimentGrid grid, Path dir, int ran, SweepRunner.Outcome last)
             throws IOException, ExperimentStore.StoreException {
         try (ExperimentStore store = ExperimentStore.open(dir)) {
-            List<Trial> present = grid.trials().stream().filter(t -> java.nio.file.Files.isDirectory(store.trialDir(t.id()))).toList();
+            List<Trial> present = grid.trials().stream().filter(t -> Files.isDirectory(store.trialDir(t.id()))).toList();
             return SweepRunner.tally(store, grid.withTrials(present), ran, Math.max(0, present.size() - ran));
         }
     }
