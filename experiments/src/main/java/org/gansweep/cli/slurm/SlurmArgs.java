@@ -47,7 +47,7 @@ public final class SlurmArgs implements SweepExecutor.Factory {
     @Option(names = "--poll-seconds", hidden = true, defaultValue = "5", description = "how often to ask squeue")
     public double pollSeconds;
 
-    /** Refused when the sweep runs locally: every option here but the hidden ones (a local run reads those to ask Slurm). */
+    /** Given to a local sweep: every option here but the hidden test hooks (a local run reads --slurm-conf to ask Slurm). */
     @Override
     public String misplaced(List<String> given) {
         boolean one = given.size() == 1;
