@@ -178,7 +178,8 @@ class SweepRunnerTest {
                 TrialFolder folder = new TrialFolder(batch.store().trialDir(t.id()));
                 configWritten.add(Files.isRegularFile(folder.config()) && Files.isRegularFile(folder.identity()));
                 Files.writeString(folder.metrics(), "step,d_loss,g_loss\n0,0.5,0.5\n");
-                Summary s = new Summary(t.id(), ends.get(t.id()), Map.of(), t.seed(), 30, 0.1, null, null, t.setting(), t.hash(), Map.of(), null);
+                // No provenance: nothing in a sweep's outline reads it.
+                Summary s = new Summary(t.id(), ends.get(t.id()), Map.of(), t.seed(), 30, 0.1, null, null, t.setting(), t.hash(), null, null);
                 folder.writeSummary(s);
                 progress.finished(t, s);
             }

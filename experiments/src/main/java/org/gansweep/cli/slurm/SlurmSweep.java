@@ -2,6 +2,7 @@ package org.gansweep.cli.slurm;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.store.ExperimentStore;
@@ -22,6 +24,7 @@ import org.gansweep.core.sweep.SweepExecutor;
 import org.gansweep.core.sweep.SweepFailure;
 import org.gansweep.core.sweep.SweepProgress;
 import org.gansweep.core.sweep.SweepRunner;
+import org.gansweep.core.sweep.WorkerLines;
 
 /**
  * The Slurm executor: a sweep as one Slurm job array. The experiment folder is prepared here as for a local sweep
@@ -150,11 +153,11 @@ public final class SlurmSweep implements SweepExecutor {
 
     /** The last lines of a task's log that are not progress lines, to show why it stopped. */
     private static String logTail(Path log) {
-        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
-            List<String> kept = lines.filter(l -> !org.gansweep.core.sweep.WorkerLines.isProgress(l)).toList();
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> kept = lines.filter(l -> !WorkerLines.isProgress(l)).toList();
             List<String> tail = kept.subList(Math.max(0, kept.size() - 8), kept.size());
             return tail.isEmpty() ? "" : "\nThe log ends:\n" + String.join("\n", tail);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "";
         }
     }
