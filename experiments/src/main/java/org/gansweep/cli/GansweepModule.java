@@ -1,13 +1,15 @@
 package org.gansweep.cli;
 
 import com.google.inject.AbstractModule;
+import org.gansweep.cli.slurm.SlurmArgs;
 import org.gansweep.core.CoreModule;
+import org.gansweep.core.sweep.SweepExecutor;
 import org.gansweep.datasets.DatasetsModule;
 import org.gansweep.losses.LossesModule;
 import org.gansweep.models.ModelsModule;
 import org.gansweep.reports.ReportsModule;
 
-/** The root of the object graph: every module's plugins, by YAML name. */
+/** The root of the object graph: every module's plugins, by YAML name, and the sweep executors, by {@code --executor} name. */
 public final class GansweepModule extends AbstractModule {
     @Override
     protected void configure() {
@@ -16,5 +18,7 @@ public final class GansweepModule extends AbstractModule {
         install(new ModelsModule());
         install(new DatasetsModule());
         install(new ReportsModule());
+        SweepExecutor.executors(binder()).addBinding("local").to(LocalArgs.class);
+        SweepExecutor.executors(binder()).addBinding("slurm").to(SlurmArgs.class);
     }
 }

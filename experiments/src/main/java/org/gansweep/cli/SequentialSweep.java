@@ -2,6 +2,7 @@ package org.gansweep.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.gansweep.core.config.ExperimentGrid;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.ExperimentStore;
+import org.gansweep.core.sweep.SweepFailure;
+import org.gansweep.core.sweep.SweepProgress;
 import org.gansweep.core.sweep.SweepRunner;
 import org.gansweep.reports.ClaimTests;
 import org.gansweep.reports.ExperimentResults;
@@ -25,11 +28,6 @@ import org.gansweep.reports.SequentialClaims;
  * the rerun that retries them.
  */
 final class SequentialSweep {
-    /** Runs one round's trials (skipping the finished ones, as every executor does). */
-    interface Round {
-        SweepRunner.Outcome run(ExperimentGrid trials) throws IOException, ExperimentStore.StoreException, InterruptedException;
-    }
-
     private final PluginCatalog catalog;
     private final PrintWriter err;
 
@@ -38,9 +36,13 @@ final class SequentialSweep {
         this.err = err;
     }
 
-    /** The outcome over every trial run so far; the looks are in EXPERIMENT/looks.json. */
-    SweepRunner.Outcome run(ExperimentGrid grid, Path experimentDir, Round round)
-            throws IOException, ExperimentStore.StoreException, InterruptedException {
+    /**
+     * The outcome over every trial run so far; the looks are in EXPERIMENT/looks.json. Each round runs through
+     * {@code runner} (skipping the finished trials, as every executor does) into {@code outRoot}.
+     */
+    SweepRunner.Outcome run(ExperimentGrid grid, SweepRunner runner, Path outRoot, SweepProgress progress)
+            throws IOException, ExperimentStore.StoreException, SweepFailure, InterruptedException {
+        Path experimentDir = outRoot.resolve(grid.name());
         SequentialClaims.Looks looks = SequentialClaims.read(experimentDir);
         if (looks != null && !looks.plan().equals(grid.sequential())) {
             throw new SequentialClaims.Unreadable(SequentialClaims.file(experimentDir) + " holds looks taken under " + looks.plan()
@@ -58,7 +60,8 @@ final class SequentialSweep {
             err.printf(Locale.ROOT, "%s: round %d of at most %d: %d seeds per setting that an undecided claim needs (%d trials)%n",
                     grid.name(), k + 1, plan.size(), plan.get(k), trials.size());
             err.flush();
-            last = round.run(grid.withTrials(trials));
+            last = runner.run(grid.withTrials(trials), outRoot, progress)
+                    .orElseThrow(() -> new IllegalStateException("a sequential sweep is followed, never detached"));
             ran += last.ran();
             SequentialClaims.Look look;
             try {
@@ -99,7 +102,7 @@ final class SequentialSweep {
     private static SweepRunner.Outcome outcome(ExperimentGrid grid, Path dir, int ran, SweepRunner.Outcome last)
             throws IOException, ExperimentStore.StoreException {
         try (ExperimentStore store = ExperimentStore.open(dir)) {
-            List<Trial> present = grid.trials().stream().filter(t -> java.nio.file.Files.isDirectory(store.trialDir(t.id()))).toList();
+            List<Trial> present = grid.trials().stream().filter(t -> Files.isDirectory(store.trialDir(t.id()))).toList();
             return SweepRunner.tally(store, grid.withTrials(present), ran, Math.max(0, present.size() - ran));
         }
     }

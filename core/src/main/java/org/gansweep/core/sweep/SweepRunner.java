@@ -1,44 +1,34 @@
 package org.gansweep.core.sweep;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.ExperimentGrid;
+import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.config.Trial;
-import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.ExperimentStore;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.store.TrialLock;
-import org.gansweep.core.train.TrainingListener;
 import org.gansweep.core.train.TrialStatus;
 
 /**
- * Runs every unfinished trial of a grid into {@code OUT/EXPERIMENT/}: in this JVM with one worker, or
- * in worker processes with several. Finished trials (completed or diverged, their files as recorded) are
- * skipped, so running the same sweep again resumes it; failed trials run again; a finished trial whose files
- * were damaged is moved aside (never deleted) and run again. {@link TrialFolder} decides which is which; a trial
- * another process holds ({@link TrialLock}) is left to it. {@link #prepare} and {@link #tally} are shared with
- * executors that run trials elsewhere (Slurm).
+ * Runs every unfinished trial of a grid into {@code OUT/EXPERIMENT/} through a {@link SweepExecutor} (in this JVM,
+ * in worker processes, as a Slurm job array), keeping the one outline every executor shares: the experiment folder
+ * and sweep.json, the trials sorted, the busy ones shown, the pending ones run, the count. Finished trials (completed
+ * or diverged, their files as recorded) are skipped, so running the same sweep again resumes it; failed trials run
+ * again; a finished trial whose files were damaged is moved aside (never deleted) and run again. {@link TrialFolder}
+ * decides which is which; a trial another process holds ({@link TrialLock}) is left to it.
  */
 public final class SweepRunner {
-    private final PluginCatalog catalog;
-    private final WorkerLauncher launcher;
+    private final SweepExecutor executor;
 
-    public SweepRunner(PluginCatalog catalog, WorkerLauncher launcher) {
-        this.catalog = catalog;
-        this.launcher = launcher;
+    public SweepRunner(SweepExecutor executor) {
+        this.executor = executor;
     }
 
     /** Counts of how the sweep's trials ended; skipped ones keep their stored status. */
@@ -128,97 +118,39 @@ public final class SweepRunner {
         return new Outcome(store.dir(), ran, skipped, completed, failed, diverged);
     }
 
-    public Outcome run(ExperimentGrid grid, Path outRoot, int workers, SweepProgress progress)
-            throws IOException, ExperimentStore.StoreException, InterruptedException {
+    /**
+     * Runs the grid's unfinished trials through the executor into {@code OUT/EXPERIMENT/}; empty when the executor
+     * detached (the trials run on without this process: nothing to count or report yet).
+     */
+    public Optional<Outcome> run(ExperimentGrid grid, Path outRoot, SweepProgress progress)
+            throws IOException, ExperimentStore.StoreException, SweepFailure, InterruptedException {
         try (ExperimentStore store = ExperimentStore.open(outRoot.resolve(grid.name()))) {
             store.saveSweep(grid.sourceText(), grid.source(), grid.overrides());
+            Optional<SweepExecutor.Resumed> resumed = executor.resume(store, grid, progress);
+            if (resumed.isPresent()) {
+                return ended(resumed.get().ending(), store, grid, resumed.get().trials(), 0, progress);
+            }
             Prepared prepared = prepare(store, grid, progress);
-            List<Trial> pending = prepared.pending();
             for (Trial t : prepared.busy()) {
                 progress.busy(t, TrialLock.describeHolder(store.trialDir(t.id())));
             }
-            progress.started(grid, pending, prepared.skipped());
-            if (workers <= 1 || pending.size() <= 1 || launcher == null) {
-                TrialRunner runner = new TrialRunner(catalog);
-                for (Trial t : pending) {
-                    Summary s;
-                    try {
-                        s = runner.run(t, store.trialDir(t.id()), new TrainingListener() {
-                            @Override
-                            public void onStep(int step) {
-                                progress.step(t, step);
-                            }
-                        });
-                    } catch (TrialRunner.TrialBusy e) {
-                        progress.busy(t, e.getMessage());
-                        continue;
-                    }
-                    progress.finished(t, s);
-                }
-            } else {
-                ExecutorService pool = Executors.newFixedThreadPool(workers);
-                try {
-                    List<Future<?>> futures = new ArrayList<>();
-                    for (Trial t : pending) {
-                        futures.add(pool.submit(() -> {
-                            Summary s = runWorker(t, store.trialDir(t.id()), progress);
-                            if (s != null) {
-                                progress.finished(t, s);
-                            }
-                            return null;
-                        }));
-                    }
-                    for (Future<?> f : futures) {
-                        try {
-                            f.get();
-                        } catch (ExecutionException e) {
-                            throw new IOException("a worker could not be run: " + e.getCause(), e.getCause());
-                        }
-                    }
-                } finally {
-                    pool.shutdownNow();
-                }
+            if (prepared.pending().isEmpty() && executor.quietWhenNothingToRun()) {
+                return Optional.of(tally(store, grid, 0, prepared.skipped()));
             }
-            progress.done();
-            return tally(store, grid, pending.size(), prepared.skipped());
+            progress.started(grid, prepared.pending(), prepared.skipped());
+            SweepExecutor.Ending ending = executor.run(new SweepExecutor.Batch(store, grid, prepared.pending(), prepared.skipped()), progress);
+            return ended(ending, store, grid, prepared.pending().size(), prepared.skipped(), progress);
         }
     }
 
-    /**
-     * Runs a trial in a worker process; a worker that dies without a summary gets a {@code failed} one. Null when
-     * another process holds the trial.
-     */
-    private Summary runWorker(Trial t, Path trialDir, SweepProgress progress) throws IOException, InterruptedException {
-        // The worker's stdin stays open and unwritten: it is the pipe by which the worker sees this sweep alive. The
-        // kernel closes it when this process ends however it ends (kill -9 too), and the worker halts at once.
-        Process p = launcher.start(trialDir);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                Writer log = Files.newBufferedWriter(new TrialFolder(trialDir).workerLog(), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                java.util.OptionalInt step = WorkerLines.step(line);
-                if (step.isPresent()) {
-                    progress.step(t, step.getAsInt());
-                } else {
-                    log.write(line + "\n");
-                    log.flush();
-                }
-            }
+    /** The count of a batch the executor followed to its end ({@code ran} trials); empty when it detached. */
+    private static Optional<Outcome> ended(SweepExecutor.Ending ending, ExperimentStore store, ExperimentGrid grid, int ran, int skipped,
+            SweepProgress progress) {
+        if (ending == SweepExecutor.Ending.DETACHED) {
+            return Optional.empty();
         }
-        int code = p.waitFor();
-        p.getOutputStream().close();
-        Summary s = readSummary(trialDir);
-        if (s == null && TrialLock.heldElsewhere(trialDir)) {
-            // The worker found the trial locked by another process: its result is that process's to write.
-            progress.busy(t, TrialLock.describeHolder(trialDir));
-            return null;
-        }
-        if (s == null) {
-            s = Summary.failed(t, "the worker process exited with code " + code + " without a result; see "
-                    + new TrialFolder(trialDir).workerLog(), TrialRunner.provenance(t));
-            new TrialFolder(trialDir).writeSummary(s);
-        }
-        return s;
+        progress.done();
+        return Optional.of(tally(store, grid, ran, skipped));
     }
 
     /** The folder's summary when it is readable and complete, else null (see {@link TrialFolder#readSummary}). */
@@ -227,8 +159,7 @@ public final class SweepRunner {
     }
 
     /** The trial stored in a folder by a sweep (see {@link TrialFolder#readTrial}). */
-    public static Trial readTrial(org.gansweep.core.config.GridLoader loader, Path trialDir)
-            throws IOException, org.gansweep.core.config.ConfigException {
+    public static Trial readTrial(GridLoader loader, Path trialDir) throws IOException, ConfigException {
         return new TrialFolder(trialDir).readTrial(loader);
     }
 }

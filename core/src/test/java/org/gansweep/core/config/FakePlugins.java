@@ -47,7 +47,7 @@ public final class FakePlugins extends AbstractModule {
     }
 
     /** A loader that knows only these plug-ins. */
-    static GridLoader loader() {
+    public static GridLoader loader() {
         return new GridLoader(Guice.createInjector(new FakePlugins()).getInstance(PluginCatalog.class));
     }
 

@@ -1,12 +1,19 @@
 package org.gansweep.cli.slurm;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gansweep.cli.JvmWorkerLauncher;
+import org.gansweep.core.sweep.SweepExecutor;
 import picocli.CommandLine.Option;
 
-/** {@code run}'s options for {@code --executor slurm}, as a picocli mixin: sbatch settings and {@code --detach}. */
-public final class SlurmArgs {
+/**
+ * {@code run}'s options for {@code --executor slurm}, as a picocli mixin: sbatch settings and {@code --detach}; bound
+ * as the Slurm executor's factory ({@link SlurmSweep}).
+ */
+public final class SlurmArgs implements SweepExecutor.Factory {
     @Option(names = "--detach", description = "slurm: submit, print the job id and return; run the same command again to follow it")
     public boolean detach;
 
@@ -40,19 +47,39 @@ public final class SlurmArgs {
     @Option(names = "--poll-seconds", hidden = true, defaultValue = "5", description = "how often to ask squeue")
     public double pollSeconds;
 
-    /** The Slurm-only options given on this command line (every option of this mixin but the hidden ones). */
-    public static List<String> given(picocli.CommandLine.ParseResult parsed) {
-        List<String> out = new ArrayList<>();
-        for (String name : List.of("--detach", "--partition", "--time", "--mem", "--gres", "--account", "--max-running",
-                "--cpus-per-task", "--sbatch-arg")) {
-            if (parsed.hasMatchedOption(name)) {
-                out.add(name);
-            }
-        }
-        return out;
+    /** Given to a local sweep: every option here but the hidden test hooks (a local run reads --slurm-conf to ask Slurm). */
+    @Override
+    public String misplaced(List<String> given) {
+        boolean one = given.size() == 1;
+        return String.join(", ", given) + (one ? " goes" : " go") + " with --executor slurm; a local sweep runs on this machine and would"
+                + " ignore " + (one ? "it" : "them") + ": add --executor slurm, or leave " + (one ? "it" : "them") + " out";
     }
 
-    /** What is wrong with the values, or null. */
+    @Override
+    public boolean detaches() {
+        return detach;
+    }
+
+    /** A job array still active on the experiment: another executor would run its queued trials a second time. */
+    @Override
+    public String workInFlight(Path experimentDir, PrintWriter err) throws IOException, InterruptedException {
+        String active = null;
+        try {
+            active = SlurmCommands.available() ? SlurmSweep.activeJob(experimentDir, new SlurmCommands(slurmConf)) : null;
+        } catch (SlurmCommands.SlurmException e) {
+            err.println("gansweep: warning: cannot ask Slurm whether an earlier job array still works on this"
+                    + " experiment (" + e.getMessage() + "); trials it is training now are locked and left alone");
+        }
+        return active == null ? null : "Slurm job array " + active + " is still working on " + experimentDir
+                + "; follow it with the same command and --executor slurm, or cancel it with `scancel " + active + "`";
+    }
+
+    @Override
+    public SweepExecutor create(PrintWriter err) {
+        return new SlurmSweep(new SlurmCommands(slurmConf), options(), JvmWorkerLauncher.javaCommand(false), detach, err);
+    }
+
+    @Override
     public String problem() {
         // Each value becomes part of a line of the job script: a line break would start a shell command of its own.
         String[][] texts = {{"--partition", partition}, {"--time", time}, {"--mem", mem}, {"--gres", gres}, {"--account", account}};
@@ -83,7 +110,7 @@ public final class SlurmArgs {
         return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }
 
-    public SlurmOptions options() {
+    SlurmOptions options() {
         return new SlurmOptions(partition, time, mem, gres, account, maxRunning, cpusPerTask, List.copyOf(sbatchArgs), slurmConf, pollSeconds);
     }
 }
