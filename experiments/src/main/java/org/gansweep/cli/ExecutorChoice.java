@@ -24,8 +24,10 @@ import picocli.CommandLine.TypeConversionException;
  * that does not run the sweep is refused by name, never ignored.
  */
 final class ExecutorChoice {
-    @Option(names = "--executor", defaultValue = "local", converter = Name.class,
-            description = "local (default: worker JVMs on this machine) or slurm (one job array on a shared folder)")
+    static final String DEFAULT = "local";
+
+    /** The description is written from the bound executors' summaries ({@link Mixins}). */
+    @Option(names = "--executor", defaultValue = DEFAULT, converter = Name.class)
     String executor;
 
     /** The chosen executor's options, as {@code run} parsed them. */
@@ -93,7 +95,18 @@ final class ExecutorChoice {
         @Override
         public CommandSpec transform(CommandSpec run) {
             executors.forEach((name, options) -> run.addMixin(name, CommandSpec.forAnnotatedObject(options)));
+            OptionSpec choice = run.findOption("--executor");
+            run.remove(choice);
+            run.addOption(choice.toBuilder().description(description()).build());
             return run;
+        }
+
+        /** "local (default: worker JVMs on this machine) or slurm (one job array on a shared folder)", from the bindings. */
+        private String description() {
+            List<String> each = new ArrayList<>();
+            executors.forEach((name, options) -> each.add(name + " (" + (name.equals(DEFAULT) ? "default: " : "") + options.summary() + ")"));
+            int last = each.size() - 1;
+            return last == 0 ? each.get(0) : String.join(", ", each.subList(0, last)) + " or " + each.get(last);
         }
     }
 

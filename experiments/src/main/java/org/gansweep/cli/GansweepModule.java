@@ -2,6 +2,7 @@ package org.gansweep.cli;
 
 import com.google.inject.AbstractModule;
 import org.gansweep.cli.slurm.SlurmArgs;
+import org.gansweep.cli.slurm.TaskJava;
 import org.gansweep.core.CoreModule;
 import org.gansweep.core.sweep.SweepExecutor;
 import org.gansweep.datasets.DatasetsModule;
@@ -20,5 +21,7 @@ public final class GansweepModule extends AbstractModule {
         install(new ReportsModule());
         SweepExecutor.executors(binder()).addBinding("local").to(LocalArgs.class);
         SweepExecutor.executors(binder()).addBinding("slurm").to(SlurmArgs.class);
+        // A Slurm task's java sets its threads from --cpus-per-task, not from this JVM's setting.
+        bind(TaskJava.class).toInstance(() -> JvmWorkerLauncher.javaCommand(false));
     }
 }

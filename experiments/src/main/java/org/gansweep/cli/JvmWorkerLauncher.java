@@ -9,7 +9,7 @@ import org.gansweep.core.sweep.WorkerLauncher;
 import org.gansweep.core.numerics.CodePaths;
 
 /** Starts {@code gansweep trial DIR} in a new JVM with this JVM's class path and settings. */
-public final class JvmWorkerLauncher implements WorkerLauncher {
+final class JvmWorkerLauncher implements WorkerLauncher {
     /**
      * This JVM's java, found again by path: after a JDK package upgrade during a long sweep, the running
      * binary reads as "/usr/lib/jvm/.../java (deleted)", while the path itself holds the new one.
@@ -24,7 +24,7 @@ public final class JvmWorkerLauncher implements WorkerLauncher {
      * The java command line up to gansweep's main class, with this JVM's settings: a worker's, or a Slurm task's
      * ({@code withThreads} false: the task sets its thread count from {@code --cpus-per-task}).
      */
-    public static List<String> javaCommand(boolean withThreads) {
+    static List<String> javaCommand(boolean withThreads) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

@@ -25,6 +25,11 @@ final class LocalArgs implements SweepExecutor.Factory {
     }
 
     @Override
+    public String summary() {
+        return "worker JVMs on this machine";
+    }
+
+    @Override
     public String problem() {
         return workers < 0 ? "--workers must be 0 (one per core) or more, got " + workers : null;
     }

@@ -69,6 +69,9 @@ public interface SweepExecutor {
      * from them.
      */
     interface Factory {
+        /** Where this executor runs trials, in a few words for {@code run --help} ("one job array on a shared folder"). */
+        String summary();
+
         /** What is wrong with the option values when this executor runs the sweep, or null. */
         default String problem() {
             return null;

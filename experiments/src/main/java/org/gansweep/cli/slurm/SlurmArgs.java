@@ -1,11 +1,11 @@
 package org.gansweep.cli.slurm;
 
+import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gansweep.cli.JvmWorkerLauncher;
 import org.gansweep.core.sweep.SweepExecutor;
 import picocli.CommandLine.Option;
 
@@ -47,6 +47,14 @@ public final class SlurmArgs implements SweepExecutor.Factory {
     @Option(names = "--poll-seconds", hidden = true, defaultValue = "5", description = "how often to ask squeue")
     public double pollSeconds;
 
+    @Inject
+    TaskJava taskJava;
+
+    @Override
+    public String summary() {
+        return "one job array on a shared folder";
+    }
+
     /** Given to a local sweep: every option here but the hidden test hooks (a local run reads --slurm-conf to ask Slurm). */
     @Override
     public String misplaced(List<String> given) {
@@ -76,7 +84,7 @@ public final class SlurmArgs implements SweepExecutor.Factory {
 
     @Override
     public SweepExecutor create(PrintWriter err) {
-        return new SlurmSweep(new SlurmCommands(slurmConf), options(), JvmWorkerLauncher.javaCommand(false), detach, err);
+        return new SlurmSweep(new SlurmCommands(slurmConf), options(), taskJava.command(), detach, err);
     }
 
     @Override
