@@ -2,6 +2,7 @@ package org.gansweep.core;
 
 import com.google.inject.AbstractModule;
 import org.gansweep.core.plugin.Registries;
+import org.gansweep.core.train.AdamKernelCheck;
 import org.gansweep.core.train.AdamOptimizer;
 import org.gansweep.core.train.RmsPropOptimizer;
 
@@ -16,6 +17,6 @@ public final class CoreModule extends AbstractModule {
         Registries.architectures(binder());
         Registries.datasets(binder());
         Registries.metrics(binder());
-        Registries.kernelChecks(binder()).addBinding().to(org.gansweep.core.train.AdamKernelCheck.class);
+        Registries.kernelChecks(binder()).addBinding().to(AdamKernelCheck.class);
     }
 }

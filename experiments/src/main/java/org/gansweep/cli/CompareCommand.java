@@ -1,5 +1,6 @@
 package org.gansweep.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
         + " metrics.csv and samples, or the first differing step and metric. Exit 0 when all match, 1 otherwise.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RUN_A", description = "an experiment folder, e.g. runs/ring")
     Path a;
@@ -73,7 +75,7 @@ final class CompareCommand implements Callable<Integer> {
             Path ga = a.resolve("grid.yaml");
             Path gb = b.resolve("grid.yaml");
             return Files.isRegularFile(ga) && Files.isRegularFile(gb) && Files.mismatch(ga, gb) == -1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -1,9 +1,15 @@
 package org.gansweep.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -29,7 +35,7 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
     private final Map<String, long[]> running = new ConcurrentHashMap<>();
     /** No speed or time left before this much of a trial has been watched: the first steps (JIT, warm-up) mislead. */
     static final double MEASURE_S = 3;
-    private java.util.concurrent.ScheduledExecutorService ticker;
+    private ScheduledExecutorService ticker;
 
     ConsoleProgress(PrintWriter err) {
         this.err = err;
@@ -45,12 +51,12 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
             running.put(t.id(), new long[] {0, t.config().training().steps(), 0});
         }
         if (!terminal && pending > 0) {
-            ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread th = new Thread(r, "gansweep-progress");
                 th.setDaemon(true);
                 return th;
             });
-            ticker.scheduleAtFixedRate(this::printRunning, PIPE_EVERY_S, PIPE_EVERY_S, java.util.concurrent.TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(this::printRunning, PIPE_EVERY_S, PIPE_EVERY_S, TimeUnit.SECONDS);
         }
         if (terminal && pending > 0) {
             long total = 0;
@@ -59,12 +65,12 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
             }
             // "0.0": the library's default speed format drops the leading zero (".3 steps/s").
             bar = new ProgressBarBuilder().setTaskName(grid.name()).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(500).setUnit(" steps", 1).showSpeed(new java.text.DecimalFormat("0.0")).build();
+                    .setUpdateIntervalMillis(500).setUnit(" steps", 1).showSpeed(new DecimalFormat("0.0")).build();
         }
     }
 
     @Override
-    public synchronized void damaged(Trial trial, List<String> problems, java.nio.file.Path setAside) {
+    public synchronized void damaged(Trial trial, List<String> problems, Path setAside) {
         err.printf("damaged: %s: %s; its folder was moved to %s and the trial runs again%n",
                 trial.id(), String.join("; ", problems), setAside);
         err.flush();
@@ -103,12 +109,12 @@ final class ConsoleProgress implements SweepProgress, AutoCloseable {
     /** A rate of -1: not measured yet. */
     static String progressLine(String id, int step, int total, double rate) {
         if (rate < 0) {
-            return String.format(java.util.Locale.ROOT, "  %s: step %d/%d, measuring speed", id, step, total);
+            return String.format(Locale.ROOT, "  %s: step %d/%d, measuring speed", id, step, total);
         }
         long eta = rate > 0 ? Math.round((total - step) / rate) : -1;
-        return String.format(java.util.Locale.ROOT, "  %s: step %d/%d, %.1f steps/s, about %s left", id, step, total, rate,
-                eta < 0 ? "?" : eta >= 3600 ? String.format(java.util.Locale.ROOT, "%d h %02d min", eta / 3600, eta % 3600 / 60)
-                        : eta >= 60 ? String.format(java.util.Locale.ROOT, "%d min %02d s", eta / 60, eta % 60) : eta + " s");
+        return String.format(Locale.ROOT, "  %s: step %d/%d, %.1f steps/s, about %s left", id, step, total, rate,
+                eta < 0 ? "?" : eta >= 3600 ? String.format(Locale.ROOT, "%d h %02d min", eta / 3600, eta % 3600 / 60)
+                        : eta >= 60 ? String.format(Locale.ROOT, "%d min %02d s", eta / 60, eta % 60) : eta + " s");
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.gansweep.cli;
 import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,12 @@ import org.gansweep.core.numerics.KernelCheck;
 import org.gansweep.core.numerics.KernelProbe;
 import org.gansweep.core.numerics.KernelSelfTest;
 import org.gansweep.core.numerics.Numerics;
+import org.gansweep.core.numerics.NumericsException;
 import org.gansweep.core.numerics.NumericsMode;
 import org.gansweep.core.numerics.SelfTestReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,7 +48,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Mixin
     NumericsChoice numerics = new NumericsChoice();
@@ -86,7 +89,7 @@ final class DoctorCommand implements Callable<Integer> {
         List<CodePath> candidates;
         try {
             candidates = Numerics.candidates(mode);
-        } catch (org.gansweep.core.numerics.NumericsException e) {
+        } catch (NumericsException e) {
             spec.commandLine().getErr().println("gansweep: " + e.getMessage());
             return 2;
         }
@@ -123,7 +126,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     private List<KernelCheck> ordered() {
         List<KernelCheck> out = new ArrayList<>(checks);
-        out.sort(java.util.Comparator.comparingInt(c -> {
+        out.sort(Comparator.comparingInt(c -> {
             int i = ORDER.indexOf(c.family());
             return i < 0 ? ORDER.size() : i;
         }));

@@ -1,7 +1,11 @@
 package org.gansweep.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +47,8 @@ final class Grids {
             if (Files.size(grid) > 1 << 20) {
                 return null;
             }
-            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(grid.toFile());
+            JsonNode n = new ObjectMapper(
+                    new YAMLFactory()).readTree(grid.toFile());
             return n != null && n.isObject() && n.get("numerics") != null && n.get("numerics").isTextual() ? n.get("numerics").asText() : null;
         } catch (IOException | RuntimeException e) {
             return null;
@@ -54,7 +58,7 @@ final class Grids {
     /** A broken file can make thousands of errors; the first ones say what is wrong. */
     private static final int MAX_SHOWN = 30;
 
-    static int printErrors(ConfigException e, java.io.PrintWriter err) {
+    static int printErrors(ConfigException e, PrintWriter err) {
         int shown = 0;
         for (String line : e.errors()) {
             if (shown++ == MAX_SHOWN) {

@@ -2,11 +2,13 @@ package org.gansweep.cli;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gansweep.core.sweep.WorkerLauncher;
+import java.util.Optional;
 import org.gansweep.core.numerics.CodePaths;
+import org.gansweep.core.sweep.WorkerLauncher;
 
 /** Starts {@code gansweep trial DIR} in a new JVM with this JVM's class path and settings. */
 final class JvmWorkerLauncher implements WorkerLauncher {
@@ -15,8 +17,8 @@ final class JvmWorkerLauncher implements WorkerLauncher {
      * binary reads as "/usr/lib/jvm/.../java (deleted)", while the path itself holds the new one.
      */
     static String javaExecutable() {
-        java.util.Optional<String> running = ProcessHandle.current().info().command()
-                .filter(c -> !c.endsWith(" (deleted)") && java.nio.file.Files.isExecutable(Path.of(c)));
+        Optional<String> running = ProcessHandle.current().info().command()
+                .filter(c -> !c.endsWith(" (deleted)") && Files.isExecutable(Path.of(c)));
         return running.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

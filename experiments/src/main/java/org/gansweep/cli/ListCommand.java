@@ -1,10 +1,16 @@
 package org.gansweep.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gansweep.core.config.ModelOptions;
+import org.gansweep.core.config.TrainingConfig;
+import org.gansweep.core.config.Yaml;
 import org.gansweep.core.plugin.Kind;
 import org.gansweep.core.plugin.NoParams;
 import org.gansweep.core.plugin.Plugin;
@@ -12,6 +18,7 @@ import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.reports.Figure;
 import org.gansweep.reports.FigureCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = "Every registered loss, architecture, dataset, optimizer, metric and figure, with its parameters and defaults.")
@@ -26,7 +33,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -39,9 +46,9 @@ final class ListCommand implements Callable<Integer> {
         }
         // The trial fields that are not plug-ins: every training field, and the options every model takes.
         out.println("trial fields:");
-        entry(out, "training", "the training loop (updates: alternating or simultaneous)", org.gansweep.core.config.TrainingConfig.class);
+        entry(out, "training", "the training loop (updates: alternating or simultaneous)", TrainingConfig.class);
         entry(out, "model", "options of every model beside its type's own (init: default, orthogonal, normal, xavier;"
-                + " noise: normal or uniform)", org.gansweep.core.config.ModelOptions.class);
+                + " noise: normal or uniform)", ModelOptions.class);
         entry(out, "seed", "from the grid's `seeds` (a list, or a count)", NoParams.class);
         // Figures are plug-ins without parameters: the same lines, with nothing under them.
         out.println("figures:");
@@ -63,11 +70,11 @@ final class ListCommand implements Callable<Integer> {
 
     /** A default as YAML would write it: {@code {batchNorm: true}} for a nested record, not {@code Net[batchNorm=true]}. */
     static String readable(Object v) {
-        if (v instanceof Record || v instanceof java.util.Collection<?> || v instanceof java.util.Map<?, ?>) {
+        if (v instanceof Record || v instanceof Collection<?> || v instanceof Map<?, ?>) {
             try {
-                return org.gansweep.core.config.Yaml.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                return Yaml.json().writer().without(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(v).replace("\"", "").replace(":", ": ").replace(",", ", ");
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 return String.valueOf(v);
             }
         }

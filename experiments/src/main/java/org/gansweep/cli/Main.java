@@ -3,9 +3,10 @@ package org.gansweep.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.PrintWriter;
+import org.gansweep.core.numerics.CodePaths;
 import org.gansweep.core.store.Provenance;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code gansweep} command line. Exit codes: 0 all trials completed, 1 some failed or diverged, 2 bad usage or config. */
 @Command(
@@ -27,13 +28,13 @@ public final class Main implements Runnable {
     private static volatile Injector injector;
 
     public static void main(String[] args) {
-        org.gansweep.core.numerics.CodePaths.apply(); // before the first tensor: libtorch reads its settings once
+        CodePaths.apply(); // before the first tensor: libtorch reads its settings once
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI in this JVM (tests call this) and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        org.gansweep.core.numerics.CodePaths.apply();
+        CodePaths.apply();
         // The injector is asked here once: picocli builds every command through it, so commands take what
         // they need (the plug-in catalog, the report builder) in their constructors.
         Injector in = injector();

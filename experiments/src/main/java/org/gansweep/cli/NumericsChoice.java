@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gansweep.core.numerics.CodePaths;
 import org.gansweep.core.numerics.ConvolutionBackend;
 import org.gansweep.core.numerics.IsaLevel;
+import org.gansweep.core.numerics.KernelProbe;
 import org.gansweep.core.numerics.KernelSelfTest;
 import org.gansweep.core.numerics.Numerics;
 import org.gansweep.core.numerics.NumericsException;
@@ -69,9 +70,9 @@ final class NumericsChoice {
         IsaLevel.VARIABLES.forEach(e::remove);
         e.remove(ConvolutionBackend.VARIABLE);
         e.putIfAbsent("DJL_OFFLINE", "true");
-        String inject = CodePaths.get(org.gansweep.core.numerics.KernelProbe.INJECT);
+        String inject = CodePaths.get(KernelProbe.INJECT);
         if (inject != null) {
-            e.put(org.gansweep.core.numerics.KernelProbe.INJECT, inject);
+            e.put(KernelProbe.INJECT, inject);
         }
         e.putAll(env);
         e.putAll(extra);

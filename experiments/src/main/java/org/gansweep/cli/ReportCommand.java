@@ -1,11 +1,14 @@
 package org.gansweep.cli;
 
 import com.google.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gansweep.reports.ReportBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +22,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR/EXPERIMENT")
     Path dir;
@@ -36,7 +39,7 @@ final class ReportCommand implements Callable<Integer> {
             return 2;
         }
         Path folder = dir.resolve("report");
-        if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             spec.commandLine().getErr().println("gansweep: " + folder + " is not a folder, so the report cannot be written there;"
                     + " move it away (gansweep deletes nothing it did not write) and run `gansweep report " + dir + "` again");
             return 2;
@@ -44,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportBuilder.Report report;
         try {
             report = reports.build(dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             spec.commandLine().getErr().println("gansweep: the report could not be written under " + folder + ": " + e
                     + " (disk full, or a file where the report puts a folder?); the trials are untouched");
             return 2;

@@ -1,18 +1,24 @@
 package org.gansweep.cli;
 
 import com.google.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gansweep.core.config.ConfigException;
 import org.gansweep.core.config.GridLoader;
 import org.gansweep.core.config.Trial;
+import org.gansweep.core.numerics.NumericsMode;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.Summary;
 import org.gansweep.core.store.TrialFolder;
 import org.gansweep.core.sweep.SweepRunner;
 import org.gansweep.core.sweep.TrialRunner;
+import org.gansweep.core.sweep.WorkerLines;
 import org.gansweep.core.train.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,16 +35,16 @@ final class TrialCommand implements Callable<Integer> {
     }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "TRIAL_DIR")
     Path dir;
 
-    @picocli.CommandLine.Option(names = "--clear-earlier-attempt",
+    @Option(names = "--clear-earlier-attempt",
             description = "first clear what an earlier attempt left (Slurm tasks: a requeued task may find one)")
     boolean clearEarlierAttempt;
 
-    @picocli.CommandLine.Option(names = "--sweep-pipe", hidden = true,
+    @Option(names = "--sweep-pipe", hidden = true,
             description = "halt as soon as stdin ends: the sweep that started this worker holds it open while it lives")
     boolean sweepPipe;
 
@@ -55,16 +61,16 @@ final class TrialCommand implements Callable<Integer> {
         }
         // Before the trial is read (reading counts parameters through libtorch). A worker or Slurm task inherits its sweep's code paths; the self-test checks them again here (cached per
         // machine type), so a task on a node of another processor type never trains on a path that fails there.
-        Integer unverified = NumericsChoice.prepare(org.gansweep.core.numerics.NumericsMode.FASTEST, spec.commandLine().getErr());
+        Integer unverified = NumericsChoice.prepare(NumericsMode.FASTEST, spec.commandLine().getErr());
         if (unverified != null) {
             return unverified;
         }
         Trial t;
         try {
             t = SweepRunner.readTrial(loader, dir);
-        } catch (org.gansweep.core.config.ConfigException e) {
+        } catch (ConfigException e) {
             return Grids.printErrors(e, spec.commandLine().getErr());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             spec.commandLine().getErr().println("gansweep: " + e.getMessage());
             return 2;
         }
@@ -82,7 +88,7 @@ final class TrialCommand implements Callable<Integer> {
                 @Override
                 public void onStep(int step) {
                     if (step % every == 0 || step == total) {
-                        out.println(org.gansweep.core.sweep.WorkerLines.progress(step));
+                        out.println(WorkerLines.progress(step));
                         out.flush();
                     }
                 }

@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gansweep.core.config.Trial;
 import org.gansweep.core.plugin.PluginCatalog;
 import org.gansweep.core.store.Provenance;
@@ -19,6 +21,7 @@ import org.gansweep.core.train.Checkpoints;
 import org.gansweep.core.train.TrainingListener;
 import org.gansweep.core.train.TrainingListeners;
 import org.gansweep.core.train.TrainingResult;
+import org.gansweep.core.train.TrialStatus;
 
 /** Trains one trial into its folder and writes its summary, whatever happens. */
 public final class TrialRunner {
@@ -42,7 +45,7 @@ public final class TrialRunner {
      * does before it starts a worker.
      */
     public Summary run(Trial trial, Path trialDir, TrainingListener progress, boolean clearEarlierAttempt) throws IOException {
-        java.util.Optional<TrialLock> lock = TrialLock.tryAcquire(trialDir);
+        Optional<TrialLock> lock = TrialLock.tryAcquire(trialDir);
         if (lock.isEmpty()) {
             throw new TrialBusy(trial.id() + " is being trained by another process (" + TrialLock.describeHolder(trialDir) + ")");
         }
@@ -83,7 +86,7 @@ public final class TrialRunner {
                     ? new Checkpoints(new TrialFolder(trialDir).checkpoint()) : Checkpoints.NONE;
             int resumeAfter = checkpoints.exists() ? checkpoints.loopState().step() : -1;
             try (TrialRecorder recorder = new TrialRecorder(trialDir, TrialParts.metricNames(setup), resumeAfter)
-                    .withClassNames(setup.architecture().conditional() ? setup.dataset().classNames() : java.util.List.of())) {
+                    .withClassNames(setup.architecture().conditional() ? setup.dataset().classNames() : List.of())) {
                 result = AdversarialTraining.run(setup, TrainingListeners.of(recorder, progress), checkpoints);
             }
         } catch (Checkpoints.Unreadable e) {
@@ -92,7 +95,7 @@ public final class TrialRunner {
             if (e instanceof VirtualMachineError vm && !(e instanceof OutOfMemoryError)) {
                 throw vm;
             }
-            result = new TrainingResult(org.gansweep.core.train.TrialStatus.failed, 0, null, Map.of());
+            result = new TrainingResult(TrialStatus.failed, 0, null, Map.of());
             error = describe(e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -2,12 +2,16 @@ package org.gansweep.cli.slurm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Slurm client commands gansweep uses: {@code sbatch} to submit, {@code squeue} to watch, {@code scontrol} to
@@ -34,7 +38,7 @@ public final class SlurmCommands {
     /** Whether the client commands are on the PATH. */
     public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, "sbatch"))) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "sbatch"))) {
                 return true;
             }
         }
@@ -132,7 +136,7 @@ public final class SlurmCommands {
                     + " commands (Debian: slurm-client) must be on the PATH");
         }
         p.getOutputStream().close();
-        java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
             try {
                 return p.getInputStream().readAllBytes();
             } catch (IOException e) {
@@ -148,7 +152,7 @@ public final class SlurmCommands {
         String text;
         try {
             text = new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             p.descendants().forEach(ProcessHandle::destroyForcibly); // exited, but a child it left keeps the pipe open
             text = "";
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.OptionalInt;
+import org.gansweep.core.sweep.WorkerLines;
 
 /** What the follower reads from a running task's log: the last {@code progress N} line `gansweep trial` printed. */
 final class TaskLogs {
@@ -33,7 +35,7 @@ final class TaskLogs {
         // The last piece has no newline yet (a line being written, or ""); the first is cut unless the tail is
         // the whole file.
         for (int i = lines.length - 2; i >= (whole ? 0 : 1); i--) {
-            java.util.OptionalInt step = org.gansweep.core.sweep.WorkerLines.step(lines[i]);
+            OptionalInt step = WorkerLines.step(lines[i]);
             if (step.isPresent()) {
                 return step.getAsInt();
             }
