@@ -66,7 +66,9 @@ final class JobFollower {
             } catch (SlurmCommands.SlurmException e) {
                 // slurmctld restarts or is briefly busy: try again for a minute before giving up (the job goes on).
                 if (++misses * pollSeconds > 60) {
-                    throw new IOException(e.getMessage() + "; the job goes on: run the same command again to follow it", e);
+                    // A scheduler that cannot be asked, not a result that cannot be written: the sweep stops as a SweepFailure.
+                    throw new SlurmCommands.SlurmException("squeue has not answered for a minute (" + e.getMessage()
+                            + "); job " + job.jobId() + " goes on without this command");
                 }
                 Thread.sleep((long) (pollSeconds * 1000));
                 continue;
