@@ -53,7 +53,7 @@ public final class FakePlugins extends AbstractModule {
 
     /** 2-D points, all at the origin. */
     static final class Points implements DatasetAdapter {
-        public record Params(Integer modes, Double radius, Double std) {
+        public record Params(Integer modes, Double radius, Double std, List<Double> weights) {
             public Params {
                 modes = modes == null ? 8 : modes;
                 radius = radius == null ? 2.0 : radius;
@@ -73,7 +73,13 @@ public final class FakePlugins extends AbstractModule {
 
         public static final class Factory extends Plugin<Params, DatasetAdapter> {
             public Factory() {
-                super(Params.class, "points at the origin (modes, radius, std: accepted, unused)");
+                super(Params.class, "points at the origin (modes, radius, std, weights: accepted, unused)");
+            }
+
+            /** As the shipped gaussian-ring: {@code weights} (default null) came after its first sweeps. */
+            @Override
+            public Set<String> paramsAddedLater() {
+                return Set.of("weights");
             }
 
             @Override

@@ -6,64 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.gansweep.core.plugin.AdversarialLoss;
-import org.gansweep.core.plugin.DatasetAdapter;
 import org.gansweep.core.plugin.Plugin;
 import org.gansweep.core.plugin.PluginCatalog;
-import org.gansweep.core.plugin.RealSampler;
 import org.gansweep.core.plugin.Reduction;
 import org.gansweep.core.plugin.Registries;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link TrialResolution} with {@link FakePlugins} and two more fakes: the parameters a plug-in says it added later
+ * {@link TrialResolution} with {@link FakePlugins} and one more fake loss: the parameters a plug-in says it added later
  * stay out of the resolved config at the default its own {@code Params} record fills in, and only those; core
  * names no plug-in's field.
  */
 class TrialResolutionTest {
-    /** A dataset whose {@code weights} (default null) and {@code modes} (default 8) came after its first sweeps. */
-    static final class Weighted implements DatasetAdapter {
-        public record Params(Integer modes, List<Double> weights, Double std) {
-            public Params {
-                modes = modes == null ? 8 : modes;
-                std = std == null ? 0.5 : std;
-            }
-        }
-
-        @Override
-        public Shape sampleShape() {
-            return new Shape(2);
-        }
-
-        @Override
-        public RealSampler open(long seed) {
-            return (manager, batch) -> manager.zeros(new Shape(batch, 2));
-        }
-
-        public static final class Factory extends Plugin<Params, DatasetAdapter> {
-            public Factory() {
-                super(Params.class, "points (modes, weights: added later; std)");
-            }
-
-            @Override
-            public Set<String> paramsAddedLater() {
-                return Set.of("modes", "weights");
-            }
-
-            @Override
-            protected DatasetAdapter build(Params p) {
-                return new Weighted();
-            }
-        }
-    }
-
     /** A loss with a {@code reduction} it had from the start: it names nothing added later. */
     static final class PlainLoss implements AdversarialLoss {
         public record Params(Reduction reduction) {
@@ -97,7 +57,6 @@ class TrialResolutionTest {
     private static final GridLoader LOADER = new GridLoader(Guice.createInjector(new FakePlugins(), new AbstractModule() {
         @Override
         protected void configure() {
-            Registries.datasets(binder()).addBinding("weighted").to(Weighted.Factory.class);
             Registries.losses(binder()).addBinding("plain").to(PlainLoss.Factory.class);
         }
     }).getInstance(PluginCatalog.class));
@@ -109,28 +68,30 @@ class TrialResolutionTest {
 
     @Test
     void aParameterAddedLaterStaysOutAtItsRecordsDefaultAndInOtherwise() throws Exception {
-        Trial plain = trial("weighted", "gan");
-        assertEquals("{\"type\":\"weighted\",\"std\":0.5}", plain.resolved().get("dataset").toString());
+        // FakePlugins' gaussian-ring says `weights` came later, as the shipped one does.
+        Trial plain = trial("gaussian-ring", "gan");
+        assertEquals("{\"type\":\"gaussian-ring\",\"modes\":8,\"radius\":2.0,\"std\":0.02}", plain.resolved().get("dataset").toString());
         // Given at the default, explicitly: the same config, the same id.
-        Trial explicit = trial("{type: weighted, modes: 8, weights: null}", "gan");
+        Trial explicit = trial("{type: gaussian-ring, weights: null}", "gan");
         assertEquals(plain.resolved(), explicit.resolved());
         assertEquals(plain.id(), explicit.id());
         // Away from the default: written out, and a new id.
-        Trial weighted = trial("{type: weighted, modes: 3, weights: [2, 1, 1]}", "gan");
-        assertEquals("{\"type\":\"weighted\",\"modes\":3,\"weights\":[2.0,1.0,1.0],\"std\":0.5}", weighted.resolved().get("dataset").toString());
+        Trial weighted = trial("{type: gaussian-ring, modes: 3, weights: [2, 1, 1]}", "gan");
+        assertEquals("{\"type\":\"gaussian-ring\",\"modes\":3,\"radius\":2.0,\"std\":0.02,\"weights\":[2.0,1.0,1.0]}",
+                weighted.resolved().get("dataset").toString());
         assertNotEquals(plain.hash(), weighted.hash());
         // The bound record still holds every value, defaults included: only config.yaml leaves them out.
-        assertEquals(new Weighted.Params(8, null, 0.5), plain.config().dataset().params());
+        assertEquals(new FakePlugins.Points.Params(8, 2.0, 0.02, null), plain.config().dataset().params());
     }
 
     @Test
     void aParameterThePlugInHadFromTheStartIsWrittenAtItsDefaultToo() throws Exception {
-        Trial plain = trial("weighted", "plain");
+        Trial plain = trial("gaussian-ring", "plain");
         assertEquals("{\"type\":\"plain\",\"reduction\":\"mean\"}", plain.resolved().get("loss").toString());
         // FakePlugins' loss says `reduction` came later (as the shipped losses do): at mean it is left out.
-        Trial fake = trial("weighted", "gan");
+        Trial fake = trial("gaussian-ring", "gan");
         assertEquals("{\"type\":\"gan\",\"a\":-1.0,\"b\":1.0,\"c\":0.0}", fake.resolved().get("loss").toString());
-        Trial sum = trial("weighted", "{type: gan, reduction: sum}");
+        Trial sum = trial("gaussian-ring", "{type: gan, reduction: sum}");
         assertEquals("sum", sum.resolved().at("/loss/reduction").asText());
     }
 
@@ -148,11 +109,11 @@ class TrialResolutionTest {
     @Test
     void sectionErrorsAreAllReportedInSectionOrder() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> LOADER.parse("name: t\nbase:\n  dataset: {type: weighted, modes: many}\n  model: mlp\n  loss: plian\n  extra: 1\n",
+                () -> LOADER.parse("name: t\nbase:\n  dataset: {type: gaussian-ring, modes: many}\n  model: mlp\n  loss: plian\n  extra: 1\n",
                         "g.yaml", List.of()));
         assertEquals(List.of(
                 "g.yaml:6:3: unknown section `extra`; sections are dataset, model, loss, optimizer, training, metrics",
-                "g.yaml:3:36: `dataset.modes` must be an integer, got the string 'many'",
+                "g.yaml:3:41: `dataset.modes` must be an integer, got the string 'many'",
                 "g.yaml:5:9: unknown loss `plian` (did you mean `plain`?); known: gan, lsgan, lsgan-binary, lsgan-pearson, plain"
                         + " (gansweep list shows each with its parameters)"), e.errors());
     }
