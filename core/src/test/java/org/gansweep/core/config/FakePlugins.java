@@ -163,7 +163,8 @@ public final class FakePlugins extends AbstractModule {
             return fakeScores.mean().neg();
         }
 
-        public static final class Factory extends Plugin<Params, AdversarialLoss> {
+        /** Not final: TrialResolutionTest makes one that had its reduction from the start. */
+        public static class Factory extends Plugin<Params, AdversarialLoss> {
             public Factory() {
                 super(Params.class, "the gap of mean scores (a, b, c, reduction: accepted, unused)");
             }

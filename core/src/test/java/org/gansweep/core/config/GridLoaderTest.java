@@ -151,7 +151,7 @@ class GridLoaderTest {
         assertEquals(7L, t.seed());
         assertTrue(t.setting().isEmpty());
         assertEquals(t.label() + "-" + t.hash().substring(0, 8), t.id());
-        assertEquals(new FakePlugins.Points.Params(4, 2.0, 0.02), t.config().dataset().params());
+        assertEquals(new FakePlugins.Points.Params(4, 2.0, 0.02, null), t.config().dataset().params());
         assertEquals(12, t.config().training().steps());
         assertEquals("sum", t.resolved().at("/loss/reduction").asText());
         assertEquals("adam", t.config().generatorOptimizer().type());

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.gansweep.core.plugin.AdversarialLoss;
-import org.gansweep.core.plugin.Plugin;
+import java.util.Set;
 import org.gansweep.core.plugin.PluginCatalog;
-import org.gansweep.core.plugin.Reduction;
 import org.gansweep.core.plugin.Registries;
 import org.junit.jupiter.api.Test;
 
@@ -24,40 +21,18 @@ import org.junit.jupiter.api.Test;
  * names no plug-in's field.
  */
 class TrialResolutionTest {
-    /** A loss with a {@code reduction} it had from the start: it names nothing added later. */
-    static final class PlainLoss implements AdversarialLoss {
-        public record Params(Reduction reduction) {
-            public Params {
-                reduction = reduction == null ? Reduction.mean : reduction;
-            }
-        }
-
+    /** FakePlugins' loss as a plug-in that had its {@code reduction} from the start: it names nothing added later. */
+    static final class ReductionFromTheStart extends FakePlugins.MeanGapLoss.Factory {
         @Override
-        public NDArray discriminatorLoss(NDArray realScores, NDArray fakeScores) {
-            return fakeScores.mean().sub(realScores.mean());
-        }
-
-        @Override
-        public NDArray generatorLoss(NDArray fakeScores) {
-            return fakeScores.mean().neg();
-        }
-
-        public static final class Factory extends Plugin<Params, AdversarialLoss> {
-            public Factory() {
-                super(Params.class, "the gap of mean scores (reduction)");
-            }
-
-            @Override
-            protected AdversarialLoss build(Params p) {
-                return new PlainLoss();
-            }
+        public Set<String> paramsAddedLater() {
+            return Set.of();
         }
     }
 
     private static final GridLoader LOADER = new GridLoader(Guice.createInjector(new FakePlugins(), new AbstractModule() {
         @Override
         protected void configure() {
-            Registries.losses(binder()).addBinding("plain").to(PlainLoss.Factory.class);
+            Registries.losses(binder()).addBinding("plain").to(ReductionFromTheStart.class);
         }
     }).getInstance(PluginCatalog.class));
 
@@ -87,7 +62,7 @@ class TrialResolutionTest {
     @Test
     void aParameterThePlugInHadFromTheStartIsWrittenAtItsDefaultToo() throws Exception {
         Trial plain = trial("gaussian-ring", "plain");
-        assertEquals("{\"type\":\"plain\",\"reduction\":\"mean\"}", plain.resolved().get("loss").toString());
+        assertEquals("{\"type\":\"plain\",\"a\":-1.0,\"b\":1.0,\"c\":0.0,\"reduction\":\"mean\"}", plain.resolved().get("loss").toString());
         // FakePlugins' loss says `reduction` came later (as the shipped losses do): at mean it is left out.
         Trial fake = trial("gaussian-ring", "gan");
         assertEquals("{\"type\":\"gan\",\"a\":-1.0,\"b\":1.0,\"c\":0.0}", fake.resolved().get("loss").toString());
