@@ -34,10 +34,14 @@ public final class Main implements Runnable {
 
     /** Runs the CLI in this JVM (tests call this) and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(injector(), args, out, err);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the parts another injector binds (tests add parts). */
+    static int execute(Injector in, String[] args, PrintWriter out, PrintWriter err) {
         CodePaths.apply();
         // The injector is asked here once: picocli builds every command through it, so commands take what
         // they need (the plug-in catalog, the report builder) in their constructors.
-        Injector in = injector();
         CommandLine cl = new CommandLine(Main.class, new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
