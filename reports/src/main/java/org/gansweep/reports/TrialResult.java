@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gansweep.core.config.Trial;
@@ -51,13 +52,12 @@ public record TrialResult(Trial trial, Summary summary, MetricsCsv metrics, Path
 
     /** The last sample snapshot (step and file) with this extension; null when there is none. */
     public Map.Entry<Integer, Path> lastSample(String extension) {
-        TreeMap<Integer, Path> all = new TreeMap<>(samples(extension));
-        return all.isEmpty() ? null : all.lastEntry();
+        return samples(extension).lastEntry();
     }
 
     /** Sample snapshots by step: samples/step_NNNNNN.EXT. */
-    public Map<Integer, Path> samples(String extension) {
-        Map<Integer, Path> out = new TreeMap<>();
+    public NavigableMap<Integer, Path> samples(String extension) {
+        NavigableMap<Integer, Path> out = new TreeMap<>();
         Path d = dir.resolve(TrialFolder.SAMPLES);
         if (!Files.isDirectory(d)) {
             return out;

@@ -47,34 +47,17 @@ public final class DecisionBoundaryFigure implements Figure {
 
     @Override
     public Optional<Drawing> draw(ExperimentResults results) {
-        GaussianMixture mixture = null;
-        TreeSet<Long> seeds = new TreeSet<>();
-        for (TrialResult t : results.trials()) {
-            if (t.dataset().capability(GaussianMixture.class).isPresent() && !decisionFiles(t).isEmpty()) {
-                mixture = mixture == null ? t.dataset().capability(GaussianMixture.class).get() : mixture;
-                seeds.add(t.trial().seed());
-            }
-        }
-        if (mixture == null) {
+        Optional<MixtureTrials> found = MixtureTrials.of(results, t -> !decisionFiles(t).isEmpty());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        float[] real = realPoints(mixture);
+        MixtureTrials trials = found.get();
+        float[] real = realPoints(trials.mixture());
         Legend legend = Legend.of(results);
-        Drawing main = null;
-        Map<String, Drawing> pages = new LinkedHashMap<>();
-        for (long seed : seeds) {
-            List<Row> rows = new ArrayList<>();
-            results.bySetting().forEach((setting, trials) -> trials.stream()
-                    .filter(t -> t.trial().seed() == seed && !decisionFiles(t).isEmpty()).findFirst()
-                    .ifPresent(t -> rows.add(row(t))));
-            Drawing d = page(seed, seeds, rows, legend, real);
-            if (main == null) {
-                main = d;
-            } else {
-                pages.put("seed-" + seed, d);
-            }
-        }
-        return Optional.of(main.withPages(pages));
+        Map<Long, Drawing> pages = new LinkedHashMap<>();
+        trials.bySeed().forEach((seed, shown) -> pages.put(seed,
+                page(seed, trials.seeds(), shown.stream().map(DecisionBoundaryFigure::row).toList(), legend, real)));
+        return Optional.of(MixtureTrials.paged(pages));
     }
 
     /** The trial's decision files by step. */

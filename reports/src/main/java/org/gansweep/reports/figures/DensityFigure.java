@@ -44,30 +44,18 @@ public final class DensityFigure implements Figure {
 
     @Override
     public Optional<Drawing> draw(ExperimentResults results) {
-        GaussianMixture mixture = null;
-        TreeSet<Long> seeds = new TreeSet<>();
-        for (TrialResult t : results.trials()) {
-            Optional<GaussianMixture> g = t.dataset().capability(GaussianMixture.class);
-            if (g.isPresent() && !t.samples("csv").isEmpty()) {
-                mixture = mixture == null ? g.get() : mixture;
-                seeds.add(t.trial().seed());
-            }
-        }
-        if (mixture == null) {
+        Optional<MixtureTrials> found = MixtureTrials.of(results, t -> !t.samples("csv").isEmpty());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        MixtureTrials trials = found.get();
+        GaussianMixture mixture = trials.mixture();
         double extent = extent(mixture);
         double bandwidth = Math.max(mixture.std(), 2 * extent / 100);
         Panel real = new Panel("real data", realDensity(mixture, extent, bandwidth),
                 String.format(Locale.ROOT, "true mixture: %d modes, std %s, smoothed by the same kernel", mixture.modes(), mixture.std()), null, 0);
         Map<Long, List<Row>> bySeed = new LinkedHashMap<>();
-        for (long seed : seeds) {
-            List<Row> rows = new ArrayList<>();
-            results.bySetting().forEach((setting, trials) -> trials.stream()
-                    .filter(t -> t.trial().seed() == seed && t.dataset().capability(GaussianMixture.class).isPresent() && !t.samples("csv").isEmpty())
-                    .findFirst().ifPresent(t -> rows.add(row(t, real, extent, bandwidth))));
-            bySeed.put(seed, rows);
-        }
+        trials.bySeed().forEach((seed, shown) -> bySeed.put(seed, shown.stream().map(t -> row(t, real, extent, bandwidth)).toList()));
         // One colour scale for every panel of every seed: the densest cell anywhere is the brightest colour.
         double max = maxOf(real.density());
         for (List<Row> rows : bySeed.values()) {
@@ -78,17 +66,10 @@ public final class DensityFigure implements Figure {
             }
         }
         Legend legend = Legend.of(results);
-        Map<String, Drawing> pages = new LinkedHashMap<>();
-        Drawing main = null;
-        for (Map.Entry<Long, List<Row>> e : bySeed.entrySet()) {
-            Drawing d = page(e.getKey(), e.getValue(), seeds, legend, extent, bandwidth, max);
-            if (main == null) {
-                main = d;
-            } else {
-                pages.put("seed-" + e.getKey(), d);
-            }
-        }
-        return Optional.of(main.withPages(pages));
+        double brightest = max;
+        Map<Long, Drawing> pages = new LinkedHashMap<>();
+        bySeed.forEach((seed, rows) -> pages.put(seed, page(seed, rows, trials.seeds(), legend, extent, bandwidth, brightest)));
+        return Optional.of(MixtureTrials.paged(pages));
     }
 
     private static Row row(TrialResult t, Panel real, double extent, double bandwidth) {

@@ -110,7 +110,7 @@ final class DensityPainter {
             g.drawLine(x0 - 3, py, x0, py);
             g.setColor(Color.DARK_GRAY);
             if (xLabels) {
-                g.drawString(s, px - fm.stringWidth(s) / 2, y0 + panel + 4 + fm.getAscent());
+                Panels.centred(g, s, px, y0 + panel + 4 + fm.getAscent());
             }
             if (yLabels) {
                 g.drawString(s, x0 - 5 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
